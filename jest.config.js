@@ -1,0 +1,23 @@
+/** Two projects: pure/server code under node, pane code under jsdom. */
+const tsJest = ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'node10', jsx: 'react-jsx' } }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/test/ui/'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+    {
+      displayName: 'jsdom',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/ui'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
+  ],
+};

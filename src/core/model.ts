@@ -1,0 +1,94 @@
+/**
+ * The canonical model (DESIGN §2) as schemas: the one source of its shape, used
+ * by the store to validate requests, by the OpenAPI document and by the pane
+ * before anything is sent. Rules that span several nodes live in model-rules.ts.
+ */
+import { z } from 'zod';
+import { CADENCES, PERIOD_KEY_PATTERN } from './period-key';
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
+export const slugSchema = z
+  .string()
+  .max(100)
+  .regex(SLUG_PATTERN, 'use lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+const nameSchema = z.string().trim().min(1).max(200);
+const finite = z.number().finite();
+
+export const cadenceSchema = z.enum(CADENCES);
+export const directionSchema = z.enum(['up', 'down']);
+export const indicatorSchema = z.enum(['lead', 'lag']);
+export const roleSchema = z.enum(['admin', 'leader', 'analyst', 'owner']);
+export const periodKeySchema = z.string().regex(PERIOD_KEY_PATTERN, 'use a period key such as 2026-W47, 2026-11, 2026-Q4 or 2026');
+
+/** Values on the bad side of target: amber is reached first, red further out. */
+export const thresholdsSchema = z.strictObject({ amber: finite, red: finite });
+
+/**
+ * Divergence tolerance. A KPI's own tolerance replaces the default whole; a
+ * part it leaves out counts as 0 (so `{ abs: 0.0005 }` means no relative slack).
+ */
+export const toleranceSchema = z.strictObject({ abs: finite.min(0).optional(), rel: finite.min(0).optional() });
+
+export const DEFAULT_TOLERANCE = { rel: 0.005 } as const;
+
+export const pillarSchema = z.strictObject({
+  id: slugSchema,
+  kind: z.literal('pillar'),
+  name: nameSchema,
+  parentId: z.null().optional(),
+});
+
+export const programSchema = z.strictObject({
+  id: slugSchema,
+  kind: z.literal('program'),
+  name: nameSchema,
+  parentId: slugSchema,
+});
+
+export const kpiSchema = z.strictObject({
+  id: slugSchema,
+  kind: z.literal('kpi'),
+  name: nameSchema,
+  parentId: slugSchema,
+  unit: z.string().trim().max(40).default(''),
+  direction: directionSchema,
+  cadence: cadenceSchema,
+  ownerId: slugSchema,
+  target: finite.optional(),
+  /** Per-period overrides of `target`, keyed by period key. */
+  periodTargets: z.record(periodKeySchema, finite).optional(),
+  thresholds: thresholdsSchema.optional(),
+  tolerance: toleranceSchema.optional(),
+  indicator: indicatorSchema.default('lag'),
+  dependsOn: z.array(slugSchema).max(50).default([]),
+});
+
+export const nodeSchema = z.discriminatedUnion('kind', [pillarSchema, programSchema, kpiSchema]);
+
+export const modelSchema = z.strictObject({ nodes: z.array(nodeSchema).min(1).max(5000) });
+
+export type Pillar = z.infer<typeof pillarSchema>;
+export type Program = z.infer<typeof programSchema>;
+export type Kpi = z.infer<typeof kpiSchema>;
+export type ModelNode = z.infer<typeof nodeSchema>;
+export type NodeInput = z.input<typeof nodeSchema>;
+export type Direction = z.infer<typeof directionSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+export type Tolerance = z.infer<typeof toleranceSchema>;
+
+export const userInputSchema = z.strictObject({ id: slugSchema.optional(), name: nameSchema, role: roleSchema });
+export type UserInput = z.infer<typeof userInputSchema>;
+
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** The target that applies to `period`: its override, else the KPI's target. */
+export function targetFor(kpi: Pick<Kpi, 'target' | 'periodTargets'>, period: string): number | undefined {
+  return kpi.periodTargets?.[period] ?? kpi.target;
+}
