@@ -1,0 +1,150 @@
+/**
+ * The leaders' summary sheet: its columns, formats and colours, computed from
+ * summary rows. The downloaded workbook and the sheet the add-ins write are
+ * both rendered from this one layout.
+ */
+import type { SheetLayout, LayoutValue } from './sheet-layout';
+import type { Status } from './status';
+import type { SummaryRow, TrendPoint } from './summary';
+
+export const STATUS_FILLS: Record<Status, string> = {
+  'on-track': '#C6EFCE',
+  'at-risk': '#FFEB9C',
+  'off-track': '#FFC7CE',
+  'no-data': '#EDEDED',
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  'no-data': 'No data',
+};
+
+const COLUMNS = [
+  { title: 'Pillar / program / KPI', width: 44 },
+  { title: 'Owner', width: 12 },
+  { title: 'Period', width: 10 },
+  { title: 'Value', width: 14 },
+  { title: 'Target', width: 14 },
+  { title: 'Status', width: 11 },
+  { title: 'Trend (12 periods)', width: 18 },
+  { title: 'Linked copies', width: 8 },
+  { title: 'Diverging copies', width: 10 },
+  { title: 'Last submitted', width: 18 },
+  { title: 'Overdue', width: 9 },
+  { title: 'Remediation', width: 50 },
+  { title: 'Depends on', width: 40 },
+] as const;
+
+const HEADER_FILL = '#D9E1F2';
+const TITLE_ROWS = 2;
+
+/** An Excel number format that shows the KPI's unit with its value. */
+export function unitNumberFormat(unit: string): string {
+  const trimmed = unit.trim();
+  if (trimmed === '%') return '0.0%';
+  if (trimmed === '') return '#,##0.##';
+  // The unit is user text: quote it so characters like 0 # , ; are shown, not interpreted.
+  return `#,##0.## "${trimmed.replace(/"/g, '')}"`;
+}
+
+const BLOCKS = '▁▂▃▄▅▆▇█';
+
+/** A text sparkline of a trend, one block per period, `·` where no value was reported. */
+export function sparkline(trend: readonly TrendPoint[]): string {
+  const values = trend.map((p) => p.value).filter((v): v is number => v !== null);
+  if (values.length === 0) return '';
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min;
+  return trend
+    .map((p) => {
+      if (p.value === null) return '·';
+      const level = span === 0 ? 3 : Math.round(((p.value - min) / span) * (BLOCKS.length - 1));
+      return BLOCKS[level] ?? '';
+    })
+    .join('');
+}
+
+/**
+ * The summary sheet for `rows`: a title, a header row, then one row per node
+ * indented by depth, status cells coloured, values with their units, and for
+ * each KPI that is off track the KPIs it depends on (where to look for a cause).
+ */
+export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLayout {
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const width = COLUMNS.length;
+  const blank = <T>(v: T): T[] => Array.from({ length: width }, () => v);
+
+  const values: LayoutValue[][] = [
+    [`Plumbline summary as of ${asOf}`, ...blank<LayoutValue>('').slice(1)],
+    COLUMNS.map((c) => c.title),
+  ];
+  const numberFormats: string[][] = [blank('General'), blank('General')];
+  const fills: string[][] = [blank(''), blank(HEADER_FILL)];
+  const bold: boolean[][] = [blank(true), blank(true)];
+  const indents: number[][] = [blank(0), blank(0)];
+
+  for (const row of rows) {
+    const isKpi = row.kind === 'kpi';
+    const valueFormat = isKpi ? unitNumberFormat(row.unit) : 'General';
+    const dependsOn =
+      isKpi && row.status === 'off-track' ? row.dependsOn.map((id) => names.get(id) ?? id).join(', ') : '';
+    values.push([
+      row.name,
+      row.ownerId ?? '',
+      row.period ?? '',
+      row.value ?? '',
+      row.target ?? '',
+      isKpi ? STATUS_LABELS[row.status] : groupStatusText(row.status, row.statusCounts),
+      isKpi ? sparkline(row.trend) : '',
+      row.copies,
+      row.divergentCopies,
+      row.lastSubmittedAt ? row.lastSubmittedAt.slice(0, 16).replace('T', ' ') : '',
+      isKpi ? (row.overdue ? 'Overdue' : '') : row.overdueCount > 0 ? `${row.overdueCount} overdue` : '',
+      row.remediation ?? '',
+      dependsOn,
+    ]);
+    numberFormats.push([
+      'General',
+      'General',
+      '@',
+      valueFormat,
+      valueFormat,
+      'General',
+      'General',
+      '0',
+      '0',
+      '@',
+      'General',
+      '@',
+      '@',
+    ]);
+    const rowFill = blank('');
+    rowFill[5] = STATUS_FILLS[row.status];
+    if (row.divergentCopies > 0) rowFill[8] = STATUS_FILLS['off-track'];
+    if (row.overdue) rowFill[10] = STATUS_FILLS['at-risk'];
+    fills.push(rowFill);
+    bold.push(blank(!isKpi));
+    const rowIndent = blank(0);
+    rowIndent[0] = row.depth;
+    indents.push(rowIndent);
+  }
+
+  return {
+    values,
+    numberFormats,
+    fills,
+    bold,
+    indents,
+    columnWidths: COLUMNS.map((c) => c.width),
+    frozenRows: TITLE_ROWS,
+  };
+}
+
+function groupStatusText(status: Status, counts: Record<Status, number>): string {
+  const parts = (['off-track', 'at-risk', 'on-track', 'no-data'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`);
+  return parts.length > 0 ? `${STATUS_LABELS[status]} (${parts.join(', ')})` : STATUS_LABELS[status];
+}

@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openStoreDb } from '../db/open';
+import { seedDemo } from '../demo/seed-demo';
+import { startServer } from '../server';
+import { CliError } from './cli-error';
+import { parseOptions, parsePort } from './options';
+import { stopOnSignal } from './serve-command';
+
+const MARKER = '.plumbline-demo';
+
+export async function runDemo(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    host: { type: 'string' },
+  });
+  const dataDir = resolve(values.data ?? '.plumbline/demo');
+  freshDemoFolder(dataDir);
+  const db = await openStoreDb({ dataDir });
+  const users = await seedDemo(db);
+  const server = await startServer({ port: parsePort(values.port, 8080), host: values.host }, db);
+  console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
+  console.log('');
+  console.log('Tokens (new at every start of the demo):');
+  for (const user of users) console.log(`  ${user.id.padEnd(7)} ${user.role.padEnd(8)} ${user.token}   ${user.name}`);
+  console.log('');
+  const leo = users.find((u) => u.role === 'leader') ?? users[0]!;
+  console.log('Try:');
+  console.log(`  curl -H "Authorization: Bearer ${leo.token}" ${server.url}/v1/summary`);
+  stopOnSignal(server.close);
+  return 0;
+}
+
+/** The demo starts from scratch each time; it only ever deletes a folder it made itself. */
+function freshDemoFolder(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    if (!existsSync(join(dir, MARKER))) {
+      throw new CliError(`${dir} is not empty and is not a demo folder; choose another --data.`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, MARKER), 'Made by `plumbline demo`; deleted and rebuilt at each start.\n');
+}

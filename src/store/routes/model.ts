@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { PlumblineError } from '../../core/errors';
+import { modelSchema, type ModelNode } from '../../core/model';
+import { validateModel, validateModelChange } from '../../core/model-rules';
+import type { RouteDeps } from '../app';
+import { requireAdmin } from '../auth';
+import { currentUser } from '../current-user';
+import { parseOrThrow } from '../validate';
+
+export function registerModelRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+  /** Bulk upsert of pillars, programs and KPIs: all or nothing. */
+  app.put('/v1/model', async (request) => {
+    requireAdmin(currentUser(request));
+    const { nodes } = parseOrThrow(modelSchema, request.body);
+    const existing = await db.listNodes();
+    const problems = [
+      ...validateModel(overlay(existing, nodes), await db.listUsers(), nodes),
+      ...validateModelChange(existing, nodes, await db.kpisWithReadings(nodes.map((n) => n.id))),
+    ];
+    if (problems.length > 0) {
+      throw new PlumblineError('model_invalid', `The model breaks ${problems.length} rule(s).`, problems);
+    }
+    await db.upsertNodes(nodes, now().toISOString());
+    return { nodes: await db.listNodes() };
+  });
+}
+
+/** The model as it would be after the upsert: existing nodes replaced by incoming ones of the same id. */
+function overlay(existing: ModelNode[], incoming: ModelNode[]): ModelNode[] {
+  const incomingById = new Map(incoming.map((n) => [n.id, n]));
+  const kept = existing.map((n) => incomingById.get(n.id) ?? n);
+  const existingIds = new Set(existing.map((n) => n.id));
+  return [...kept, ...incoming.filter((n) => !existingIds.has(n.id))];
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { observationsRequestSchema, type ObservationInput, type Reading } from '../../core/api';
+import { PlumblineError, type ErrorDetail } from '../../core/errors';
+import { isPeriodKey, periodBounds } from '../../core/period-key';
+import { verdictOf } from '../../core/verdict';
+import type { RouteDeps } from '../app';
+import { requireLinker } from '../auth';
+import { currentUser } from '../current-user';
+import type { ObservationRow } from '../db/repository';
+import { kpisByIds } from '../kpi-lookup';
+import { parseOrThrow } from '../validate';
+
+export function registerObservationRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+  /**
+   * Local values seen in linked cells: each is compared with the canonical value
+   * of that moment, answered with its verdict, and kept as the latest
+   * observation of its link and period.
+   */
+  app.post('/v1/observations', async (request) => {
+    const user = currentUser(request);
+    requireLinker(user);
+    const { observations } = parseOrThrow(observationsRequestSchema, request.body);
+    const kpis = await kpisByIds(db, observations.map((o) => o.kpiId), 'observations');
+    await rejectUnknownLinks(db, observations, kpis);
+
+    const canonical = await canonicalFor(db, observations);
+    const observedAt = now().toISOString();
+    const answers = observations.map((o) => {
+      const reading = canonical.get(key(o.kpiId, o.period));
+      return {
+        ...o,
+        canonical: reading?.value ?? null,
+        revision: reading?.revision ?? null,
+        verdict: verdictOf(o.value, reading?.value, kpis.get(o.kpiId)?.tolerance),
+      };
+    });
+    const rows: ObservationRow[] = answers.flatMap((a) =>
+      a.verdict === null
+        ? []
+        : [
+            {
+              linkId: a.linkId,
+              kpiId: a.kpiId,
+              period: a.period,
+              value: typeof a.value === 'number' ? a.value : null,
+              unreadable: a.value !== null && typeof a.value === 'object' ? a.value.unreadable : null,
+              canonical: a.canonical,
+              revision: a.revision,
+              verdict: a.verdict,
+              observedBy: user.id,
+              observedAt,
+            },
+          ],
+    );
+    await db.recordObservations(rows);
+    return { observations: answers };
+  });
+}
+
+async function rejectUnknownLinks(
+  db: RouteDeps['db'],
+  observations: ObservationInput[],
+  kpis: Map<string, { cadence: string; id: string }>,
+): Promise<void> {
+  const links = new Map((await db.listLinks({ ids: [...new Set(observations.map((o) => o.linkId))] })).map((l) => [l.id, l]));
+  const details: ErrorDetail[] = [];
+  let code: 'unknown_link' | 'link_invalid' | 'period_mismatch' = 'unknown_link';
+  observations.forEach((o, i) => {
+    const link = links.get(o.linkId);
+    const kpi = kpis.get(o.kpiId);
+    if (!link) {
+      details.push({ path: `observations.${i}.linkId`, message: `No link "${o.linkId}"; register it first.` });
+    } else if (!link.kpiIds.includes(o.kpiId)) {
+      code = details.length === 0 ? 'link_invalid' : code;
+      details.push({ path: `observations.${i}.kpiId`, message: `Link "${o.linkId}" is not bound to ${o.kpiId}.` });
+    } else if (kpi && !isPeriodKey(o.period, kpi.cadence as never)) {
+      code = details.length === 0 ? 'period_mismatch' : code;
+      details.push({ path: `observations.${i}.period`, message: `${o.period} is not a ${kpi.cadence} of ${kpi.id}.` });
+    }
+  });
+  if (details.length > 0) {
+    throw new PlumblineError(code, details.length === 1 ? details[0]!.message : `${details.length} observations are invalid; nothing was recorded.`, details);
+  }
+}
+
+async function canonicalFor(db: RouteDeps['db'], observations: ObservationInput[]): Promise<Map<string, Reading>> {
+  const bounds = observations.map((o) => periodBounds(o.period));
+  const fromDay = bounds.map((b) => b.start).reduce((a, b) => (a < b ? a : b));
+  const toDay = bounds.map((b) => b.end).reduce((a, b) => (a > b ? a : b));
+  const kpiIds = [...new Set(observations.map((o) => o.kpiId))];
+  const readings = await db.latestReadings(kpiIds, { fromDay, toDay });
+  return new Map(readings.map((r) => [key(r.kpiId, r.period), r]));
+}
+
+function key(kpiId: string, period: string): string {
+  return `${kpiId}\u0000${period}`;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { hashToken } from './auth';
+import { openStoreDb } from './db/open';
+import type { StoreDb } from './db/repository';
+
+export interface ServerOptions {
+  port: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  /** Sets the first admin's token when the store has no users yet. */
+  adminToken?: string;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  db: StoreDb;
+  close(): Promise<void>;
+}
+
+/** Opens the store, makes sure it has an admin when a token is given, and listens. */
+export async function startServer(options: ServerOptions, db?: StoreDb): Promise<RunningServer> {
+  const store = db ?? (await openStoreDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
+  if (options.adminToken) await ensureFirstAdmin(store, options.adminToken);
+  const app = await buildApp({ db: store, logger: options.logger ?? false });
+  const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  return {
+    url: address,
+    app,
+    db: store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** On an empty store, creates the admin user `admin` with the given token. */
+export async function ensureFirstAdmin(db: StoreDb, token: string): Promise<boolean> {
+  if ((await db.countUsers()) > 0) return false;
+  await db.createUser(
+    { id: 'admin', name: 'Administrator', role: 'admin', tokenHash: hashToken(token) },
+    new Date().toISOString(),
+  );
+  return true;
+}
