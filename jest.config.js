@@ -1,8 +1,14 @@
 /** Two projects: pure/server code under node, pane code under jsdom. */
-const tsJest = ['ts-jest', { tsconfig: { module: 'CommonJS', moduleResolution: 'node10', jsx: 'react-jsx' } }];
+const tsJest = [
+  'ts-jest',
+  { tsconfig: { module: 'CommonJS', moduleResolution: 'node10', jsx: 'react-jsx' } },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A PostgreSQL server for the run (unless PLUMBLINE_TEST_PG_URL is set), so store suites run on both engines.
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   projects: [
     {
       displayName: 'node',

@@ -43,7 +43,11 @@ export const linkInputSchema = z.strictObject({
   address: z.string().min(1).max(200),
   layout: layoutSchema,
   kpiIds: z.array(slugSchema).min(1).max(1000),
-  scale: z.number().finite().refine((n) => n !== 0, 'scale must not be 0').default(1),
+  scale: z
+    .number()
+    .finite()
+    .refine((n) => n !== 0, 'scale must not be 0')
+    .default(1),
 });
 
 export const observationValueSchema = z.union([

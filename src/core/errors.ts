@@ -6,13 +6,22 @@
 export const ERRORS = {
   bad_request: { status: 400, message: 'The request could not be read.' },
   validation_failed: { status: 400, message: 'The request does not match the expected shape.' },
-  idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required for this request.' },
+  idempotency_key_required: {
+    status: 400,
+    message: 'An Idempotency-Key header is required for this request.',
+  },
   unauthorized: { status: 401, message: 'A valid bearer token is required.' },
   forbidden: { status: 403, message: 'Your role does not allow this.' },
   not_kpi_owner: { status: 403, message: 'Only the owner of a KPI may submit its readings.' },
   not_found: { status: 404, message: 'Not found.' },
-  idempotency_conflict: { status: 409, message: 'This Idempotency-Key was already used with a different request.' },
-  idempotency_in_progress: { status: 409, message: 'A request with this Idempotency-Key is still being processed.' },
+  idempotency_conflict: {
+    status: 409,
+    message: 'This Idempotency-Key was already used with a different request.',
+  },
+  idempotency_in_progress: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed.',
+  },
   user_exists: { status: 409, message: 'A user with this id already exists.' },
   payload_too_large: { status: 413, message: 'The request is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON with Content-Type: application/json.' },

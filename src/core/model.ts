@@ -20,7 +20,9 @@ export const cadenceSchema = z.enum(CADENCES);
 export const directionSchema = z.enum(['up', 'down']);
 export const indicatorSchema = z.enum(['lead', 'lag']);
 export const roleSchema = z.enum(['admin', 'leader', 'analyst', 'owner']);
-export const periodKeySchema = z.string().regex(PERIOD_KEY_PATTERN, 'use a period key such as 2026-W47, 2026-11, 2026-Q4 or 2026');
+export const periodKeySchema = z
+  .string()
+  .regex(PERIOD_KEY_PATTERN, 'use a period key such as 2026-W47, 2026-11, 2026-Q4 or 2026');
 
 /** Values on the bad side of target: amber is reached first, red further out. */
 export const thresholdsSchema = z.strictObject({ amber: finite, red: finite });
@@ -29,7 +31,10 @@ export const thresholdsSchema = z.strictObject({ amber: finite, red: finite });
  * Divergence tolerance. A KPI's own tolerance replaces the default whole; a
  * part it leaves out counts as 0 (so `{ abs: 0.0005 }` means no relative slack).
  */
-export const toleranceSchema = z.strictObject({ abs: finite.min(0).optional(), rel: finite.min(0).optional() });
+export const toleranceSchema = z.strictObject({
+  abs: finite.min(0).optional(),
+  rel: finite.min(0).optional(),
+});
 
 export const DEFAULT_TOLERANCE = { rel: 0.005 } as const;
 
@@ -79,7 +84,11 @@ export type Role = z.infer<typeof roleSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 export type Tolerance = z.infer<typeof toleranceSchema>;
 
-export const userInputSchema = z.strictObject({ id: slugSchema.optional(), name: nameSchema, role: roleSchema });
+export const userInputSchema = z.strictObject({
+  id: slugSchema.optional(),
+  name: nameSchema,
+  role: roleSchema,
+});
 export type UserInput = z.infer<typeof userInputSchema>;
 
 export interface User {

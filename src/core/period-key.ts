@@ -42,7 +42,8 @@ function parseKey(key: string): ParsedKey | undefined {
     const index = m[2] === undefined ? 1 : Number(m[2]);
     if (year < 1900 || year > 9999) return undefined;
     if (cadence === 'month' && (index < 1 || index > 12)) return undefined;
-    if (cadence === 'week' && (index < 1 || index > getISOWeeksInYear(localDate(year, 6, 1)))) return undefined;
+    if (cadence === 'week' && (index < 1 || index > getISOWeeksInYear(localDate(year, 6, 1))))
+      return undefined;
     return { cadence, year, index };
   }
   return undefined;

@@ -47,7 +47,10 @@ const PUBLIC_ROUTES = new Set(['/healthz']);
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+  });
   const deps: RouteDeps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
@@ -90,7 +93,8 @@ async function authenticate(db: StoreDb, header: string | undefined): Promise<Us
   if (!token) throw new PlumblineError('unauthorized', 'Send Authorization: Bearer <token>.');
   const hash = hashToken(token);
   const user = await db.findUserByTokenHash(hash);
-  if (!user || !sameHash(hash, user.tokenHash)) throw new PlumblineError('unauthorized', 'The token is not valid.');
+  if (!user || !sameHash(hash, user.tokenHash))
+    throw new PlumblineError('unauthorized', 'The token is not valid.');
   return { id: user.id, name: user.name, role: user.role };
 }
 
@@ -107,7 +111,8 @@ function toPlumblineError(error: FastifyError): PlumblineError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new PlumblineError('bad_request', `The request body is not valid JSON: ${error.message}`);
   }
-  if (error instanceof SyntaxError) return new PlumblineError('bad_request', `The request body is not valid JSON: ${error.message}`);
+  if (error instanceof SyntaxError)
+    return new PlumblineError('bad_request', `The request body is not valid JSON: ${error.message}`);
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
     return new PlumblineError('bad_request', error.message);
   }

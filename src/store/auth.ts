@@ -37,5 +37,6 @@ export function requireLinker(user: User): void {
 }
 
 export function requireAdmin(user: User): void {
-  if (user.role !== 'admin') throw new PlumblineError('forbidden', 'Only an admin may change the model or users.');
+  if (user.role !== 'admin')
+    throw new PlumblineError('forbidden', 'Only an admin may change the model or users.');
 }

@@ -3,6 +3,8 @@
  * Exit codes: 0 success, 1 something diverges (reconcile), 2 error.
  */
 import { runDemo } from './cli/demo-command';
+import { LINK_USAGE, runLink } from './cli/link-command';
+import { runReconcile } from './cli/reconcile-command';
 import { runServe } from './cli/serve-command';
 import { CliError } from './cli/cli-error';
 
@@ -13,7 +15,14 @@ Commands:
                                  PLUMBLINE_ADMIN_TOKEN sets the first admin's token)
   demo   [--port P] [--data DIR] a store with the demo organisation and its 2026 history;
                                  prints the URL and every user's token
+  link   FILE.xlsx …             write a link into a saved workbook and register it with the store:
+         ${LINK_USAGE.replace('plumbline link FILE.xlsx ', '')}
+  reconcile FILE.xlsx --server URL --token T [--json]
+                                 each linked cell's verdict against the store; exit 0 when nothing
+                                 diverges, 1 when something does, 2 on error; never writes the file
   help                           this text
+
+--server/--token default to PLUMBLINE_SERVER/PLUMBLINE_TOKEN.
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -21,6 +30,8 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   serve: runServe,
   demo: runDemo,
+  link: runLink,
+  reconcile: runReconcile,
 };
 
 export async function main(argv: string[]): Promise<number> {

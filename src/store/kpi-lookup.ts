@@ -4,7 +4,11 @@ import { isKpi } from '../core/model-tree';
 import type { StoreDb } from './db/repository';
 
 /** The KPIs of `ids` by id, or `unknown_kpi` naming every id that is not a KPI. */
-export async function kpisByIds(db: StoreDb, ids: readonly string[], path: string): Promise<Map<string, Kpi>> {
+export async function kpisByIds(
+  db: StoreDb,
+  ids: readonly string[],
+  path: string,
+): Promise<Map<string, Kpi>> {
   const nodes = await db.listNodes();
   const kpis = new Map(nodes.filter(isKpi).map((k) => [k.id, k]));
   const unknown = [...new Set(ids)].filter((id) => !kpis.has(id));

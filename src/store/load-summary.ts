@@ -17,7 +17,9 @@ export async function loadSummary(db: StoreDb, asOf: string): Promise<SummaryRow
     byCadence.set(range.cadence, entry);
   }
   const readings = (
-    await Promise.all([...byCadence.values()].map((r) => db.latestReadings(r.kpiIds, { fromDay: r.fromDay, toDay: r.toDay })))
+    await Promise.all(
+      [...byCadence.values()].map((r) => db.latestReadings(r.kpiIds, { fromDay: r.fromDay, toDay: r.toDay })),
+    )
   ).flat();
   const kpiIds = ranges.map((r) => r.kpiId);
   const [links, observations, lastSubmitted] = await Promise.all([

@@ -10,7 +10,11 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix = ''
 }
 
 /** Parses `input` with `schema`, or throws `validation_failed` listing every problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what = 'request body'): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what = 'request body',
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw new PlumblineError(

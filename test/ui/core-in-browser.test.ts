@@ -12,13 +12,20 @@ test('the environment is a browser, not Node', () => {
 });
 
 test('a reading the pane would send is checked before sending', () => {
-  const ok = readingsRequestSchema.safeParse({ readings: [{ kpiId: 'ops.fte', period: '2026-10', value: 419 }] });
+  const ok = readingsRequestSchema.safeParse({
+    readings: [{ kpiId: 'ops.fte', period: '2026-10', value: 419 }],
+  });
   expect(ok.success).toBe(true);
-  const bad = readingsRequestSchema.safeParse({ readings: [{ kpiId: 'ops.fte', period: 'Oct-26', value: 419 }] });
+  const bad = readingsRequestSchema.safeParse({
+    readings: [{ kpiId: 'ops.fte', period: 'Oct-26', value: 419 }],
+  });
   expect(bad.success).toBe(false);
 });
 
 test('sheet text is read the same way as on the server', () => {
   expect(readCellValue('(1,250)')).toEqual({ kind: 'value', value: -1250 });
-  expect(parsePeriodLabel('Q1 FY26', 'quarter', { fiscalYearStartMonth: 4 })).toEqual({ ok: true, period: '2025-Q2' });
+  expect(parsePeriodLabel('Q1 FY26', 'quarter', { fiscalYearStartMonth: 4 })).toEqual({
+    ok: true,
+    period: '2025-Q2',
+  });
 });

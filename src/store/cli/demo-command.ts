@@ -23,7 +23,8 @@ export async function runDemo(args: string[]): Promise<number> {
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log('');
   console.log('Tokens (new at every start of the demo):');
-  for (const user of users) console.log(`  ${user.id.padEnd(7)} ${user.role.padEnd(8)} ${user.token}   ${user.name}`);
+  for (const user of users)
+    console.log(`  ${user.id.padEnd(7)} ${user.role.padEnd(8)} ${user.token}   ${user.name}`);
   console.log('');
   const leo = users.find((u) => u.role === 'leader') ?? users[0]!;
   console.log('Try:');

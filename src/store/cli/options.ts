@@ -15,6 +15,7 @@ export function parseOptions<O extends Options>(args: string[], options: O) {
 export function parsePort(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${raw}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a port number, not "${raw}".`);
   return port;
 }

@@ -17,7 +17,11 @@ export interface StoryReading {
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`);
 
-function monthly(kpiId: string, values: number[], notes: Record<string, Partial<StoryReading>> = {}): StoryReading[] {
+function monthly(
+  kpiId: string,
+  values: number[],
+  notes: Record<string, Partial<StoryReading>> = {},
+): StoryReading[] {
   return values.map((value, i) => {
     const period = MONTHS[i]!;
     return { kpiId, period, value, ...notes[period] };
@@ -35,19 +39,28 @@ const turnaroundCorrection: StoryReading = {
   period: '2026-10',
   value: 7.1,
   comment: 'Corrected: 6.7 left out claims re-opened after the September migration wave.',
-  remediation: 'Two extra adjusters on re-opened claims until mid-December; weekly review with IT on auto-adjudication.',
+  remediation:
+    'Two extra adjusters on re-opened claims until mid-December; weekly review with IT on auto-adjudication.',
 };
 
-const manualRate = monthly('claims.manual_rate', [0.19, 0.185, 0.18, 0.17, 0.165, 0.16, 0.155, 0.15, 0.148, 0.145]);
+const manualRate = monthly(
+  'claims.manual_rate',
+  [0.19, 0.185, 0.18, 0.17, 0.165, 0.16, 0.155, 0.15, 0.148, 0.145],
+);
 
 const fte = monthly('ops.fte', [452, 448, 447, 441, 436, 430, 428, 425, 421, 419]);
 
-const uptime = monthly('platform.uptime', [0.991, 0.987, 0.993, 0.996, 0.995, 0.978, 0.994, 0.997, 0.996, 0.998], {
-  '2026-06': {
-    comment: 'Data-centre failover on 11 June: 14 hours degraded.',
-    remediation: 'Second region live in July; failover drill every quarter; status page for claims handlers.',
+const uptime = monthly(
+  'platform.uptime',
+  [0.991, 0.987, 0.993, 0.996, 0.995, 0.978, 0.994, 0.997, 0.996, 0.998],
+  {
+    '2026-06': {
+      comment: 'Data-centre failover on 11 June: 14 hours degraded.',
+      remediation:
+        'Second region live in July; failover drill every quarter; status page for claims handlers.',
+    },
   },
-});
+);
 
 /** Sam has not sent October yet: the overdue owner of the demo. */
 const fcr = monthly('service.fcr', [0.715, 0.72, 0.724, 0.731, 0.73, 0.738, 0.742, 0.749, 0.753]);
@@ -59,12 +72,12 @@ function weeks(last: number): string[] {
 
 /** The weekly pack (weekly-backlog.xlsx) starts at W23; earlier weeks continue its trend backwards. */
 const backlogFromPack = [
-  5200, 5156, 5112, 5017, 4973, 4929, 4834, 4790, 4746, 4651, 4607, 4563, 4468, 4424, 4380, 4285, 4241, 4197, 4102,
-  4058, 4014, 3919, 3875, 3831, 3736,
+  5200, 5156, 5112, 5017, 4973, 4929, 4834, 4790, 4746, 4651, 4607, 4563, 4468, 4424, 4380, 4285, 4241, 4197,
+  4102, 4058, 4014, 3919, 3875, 3831, 3736,
 ];
 const autoFromPack = [
-  0.41, 0.417, 0.424, 0.431, 0.438, 0.445, 0.452, 0.459, 0.466, 0.473, 0.48, 0.487, 0.494, 0.501, 0.508, 0.515, 0.522,
-  0.529, 0.536, 0.543, 0.55, 0.557, 0.564, 0.571, 0.578,
+  0.41, 0.417, 0.424, 0.431, 0.438, 0.445, 0.452, 0.459, 0.466, 0.473, 0.48, 0.487, 0.494, 0.501, 0.508,
+  0.515, 0.522, 0.529, 0.536, 0.543, 0.55, 0.557, 0.564, 0.571, 0.578,
 ];
 
 function weekly(kpiId: string, before: (weekIndex: number) => number, pack: number[]): StoryReading[] {
@@ -78,7 +91,11 @@ function weekly(kpiId: string, before: (weekIndex: number) => number, pack: numb
 }
 
 const backlog = weekly('claims.backlog', (w) => Math.round(5650 - (w - 1) * 20), backlogFromPack);
-const autoAdjudication = weekly('platform.auto_adjudication', (w) => Number((0.3 + (w - 1) * 0.005).toFixed(3)), autoFromPack);
+const autoAdjudication = weekly(
+  'platform.auto_adjudication',
+  (w) => Number((0.3 + (w - 1) * 0.005).toFixed(3)),
+  autoFromPack,
+);
 
 /** Quarterly figures of finance-quarterly.xlsx (fiscal year from April: FY26 Q1 = 2025-Q2), plus 2026-Q3. */
 const costPerClaim: StoryReading[] = [
@@ -88,7 +105,11 @@ const costPerClaim: StoryReading[] = [
   ['2026-Q1', 121.8],
   ['2026-Q2', 119.1],
   ['2026-Q3', 118.6],
-].map(([period, value]) => ({ kpiId: 'claims.cost_per_claim', period: String(period), value: Number(value) }));
+].map(([period, value]) => ({
+  kpiId: 'claims.cost_per_claim',
+  period: String(period),
+  value: Number(value),
+}));
 
 const nps: StoryReading[] = [
   ['2025-Q2', 28],

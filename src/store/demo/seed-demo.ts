@@ -51,7 +51,12 @@ async function createUsers(db: StoreDb): Promise<DemoUser[]> {
 }
 
 /** One batch per owner and period, as owners would submit them. */
-async function submit(db: StoreDb, kpis: Map<string, Kpi>, story: StoryReading[], extraDays: number): Promise<void> {
+async function submit(
+  db: StoreDb,
+  kpis: Map<string, Kpi>,
+  story: StoryReading[],
+  extraDays: number,
+): Promise<void> {
   const batches = new Map<string, NewReading[]>();
   for (const r of story) {
     const kpi = kpis.get(r.kpiId);
@@ -85,7 +90,12 @@ const PACKS = [
 /** The ranges an analyst links in the pack: a block of three KPIs, FCR in points, uptime. */
 function packLinks(turnaround: number) {
   return [
-    { address: 'C5:N7', layout: 'grid', scale: 1, october: { 'claims.turnaround_days': turnaround, 'claims.manual_rate': 0.145, 'ops.fte': 419 } },
+    {
+      address: 'C5:N7',
+      layout: 'grid',
+      scale: 1,
+      october: { 'claims.turnaround_days': turnaround, 'claims.manual_rate': 0.145, 'ops.fte': 419 },
+    },
     { address: 'C8:N8', layout: 'series', scale: 0.01, october: { 'service.fcr': 75.8 } },
     { address: 'C9:N9', layout: 'series', scale: 1, october: { 'platform.uptime': 0.998 } },
   ] as const;
@@ -94,7 +104,10 @@ function packLinks(turnaround: number) {
 async function linkMonthlyPacks(db: StoreDb, nodes: ModelNode[]): Promise<void> {
   const kpis = new Map(nodes.filter(isKpi).map((k) => [k.id, k]));
   const canonical = new Map(
-    (await db.latestReadings([...kpis.keys()], { fromDay: '2026-10-01', toDay: '2026-10-31' })).map((r) => [r.kpiId, r]),
+    (await db.latestReadings([...kpis.keys()], { fromDay: '2026-10-01', toDay: '2026-10-31' })).map((r) => [
+      r.kpiId,
+      r,
+    ]),
   );
   for (const pack of PACKS) {
     for (const spec of packLinks(pack.turnaround)) {

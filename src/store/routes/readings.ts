@@ -18,13 +18,18 @@ export function registerReadingRoutes(app: FastifyInstance, { db, now }: RouteDe
     const user = currentUser(request);
     const key = idempotencyKey(request);
     const { readings } = parseOrThrow(readingsRequestSchema, request.body);
+    const hash = requestHash(readings);
+    // A retry gets its first answer even if the model or the clock moved on since.
+    const previous = await db.storedAnswer({ userId: user.id, idempotencyKey: key, requestHash: hash });
+    if (previous) return reply.status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
+
     const clock = now();
     rejectBrokenRules(readings, indexNodes(await db.listNodes()), user, clock.toISOString().slice(0, 10));
     const submittedAt = clock.toISOString();
     const result = await db.submitReadings({
       userId: user.id,
       idempotencyKey: key,
-      requestHash: requestHash(readings),
+      requestHash: hash,
       readings: readings.map((r) => ({ ...r, submittedBy: user.id, submittedAt })),
     });
     return reply
@@ -46,7 +51,10 @@ function idempotencyKey(request: FastifyRequest): string {
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || key.trim() === '') throw new PlumblineError('idempotency_key_required');
   if (key.length > MAX_KEY_LENGTH) {
-    throw new PlumblineError('validation_failed', `The Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters.`);
+    throw new PlumblineError(
+      'validation_failed',
+      `The Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters.`,
+    );
   }
   return key;
 }
@@ -60,7 +68,12 @@ interface Problem extends ErrorDetail {
  * at once; one bad reading rejects the whole batch. An ownership problem wins
  * (403), otherwise the first rule broken names the 422.
  */
-function rejectBrokenRules(readings: ReadingInput[], byId: Map<string, ModelNode>, user: User, today: string): void {
+function rejectBrokenRules(
+  readings: ReadingInput[],
+  byId: Map<string, ModelNode>,
+  user: User,
+  today: string,
+): void {
   const problems = readings.flatMap((reading, i) => {
     const problem = ruleBroken(reading, byId, user, today);
     return problem ? [{ ...problem, path: `readings.${i}.${problem.path}` }] : [];
@@ -68,7 +81,8 @@ function rejectBrokenRules(readings: ReadingInput[], byId: Map<string, ModelNode
   if (problems.length === 0) return;
   const lead = problems.find((p) => p.code === 'not_kpi_owner') ?? problems[0]!;
   const details = problems.map(({ path, message }) => ({ path, message }));
-  const summary = problems.length === 1 ? lead.message : `${problems.length} readings break a rule; nothing was stored.`;
+  const summary =
+    problems.length === 1 ? lead.message : `${problems.length} readings break a rule; nothing was stored.`;
   throw new PlumblineError(lead.code, summary, details);
 }
 

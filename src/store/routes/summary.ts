@@ -6,7 +6,8 @@ import { renderSummaryWorkbook } from '../summary-workbook';
 import { parseOrThrow } from '../validate';
 
 export function registerSummaryRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
-  const asOfOf = (query: unknown) => parseOrThrow(summaryQuerySchema, query, 'query').asOf ?? now().toISOString().slice(0, 10);
+  const asOfOf = (query: unknown) =>
+    parseOrThrow(summaryQuerySchema, query, 'query').asOf ?? now().toISOString().slice(0, 10);
 
   app.get('/v1/summary', async (request) => {
     const asOf = asOfOf(request.query);

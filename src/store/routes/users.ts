@@ -12,7 +12,10 @@ export function registerUserRoutes(app: FastifyInstance, { db, now }: RouteDeps)
     const input = parseOrThrow(userInputSchema, request.body);
     const id = input.id ?? randomUUID();
     const token = newToken();
-    await db.createUser({ id, name: input.name, role: input.role, tokenHash: hashToken(token) }, now().toISOString());
+    await db.createUser(
+      { id, name: input.name, role: input.role, tokenHash: hashToken(token) },
+      now().toISOString(),
+    );
     return reply.status(201).send({ id, name: input.name, role: input.role, token });
   });
 

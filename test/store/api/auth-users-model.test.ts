@@ -1,3 +1,5 @@
+import { hashToken } from '../../../src/store/auth';
+import { connectDatabase } from '../../../src/store/db/open';
 import { ENGINES } from '../db/engines';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './test-server';
 
@@ -24,13 +26,21 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
     }
   });
 
-  test('the token is stored only as a hash', async () => {
-    const users = await server.db.listUsers();
-    expect(JSON.stringify(users)).not.toContain(ADMIN_TOKEN);
+  test('the token is stored only as its hash', async () => {
+    const { db } = connectDatabase(server.db.options);
+    try {
+      const rows = await db.selectFrom('users').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain(ADMIN_TOKEN);
+      expect(rows.find((r) => r.id === 'admin')?.token_hash).toBe(hashToken(ADMIN_TOKEN));
+    } finally {
+      await db.destroy();
+    }
   });
 
   test('POST /v1/users: an admin creates a user and sees the token once', async () => {
-    const res = await server.request('POST', '/v1/users', { body: { id: 'nora', name: 'Nora New', role: 'analyst' } });
+    const res = await server.request('POST', '/v1/users', {
+      body: { id: 'nora', name: 'Nora New', role: 'analyst' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: 'nora', name: 'Nora New', role: 'analyst' });
     expect(res.body.token).toMatch(/^pl_/);
@@ -45,10 +55,15 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
   });
 
   test('POST /v1/users: 403 for a non-admin, 409 for a taken id, 400 for a bad role', async () => {
-    const forbidden = await server.request('POST', '/v1/users', { as: 'leo', body: { name: 'X', role: 'admin' } });
+    const forbidden = await server.request('POST', '/v1/users', {
+      as: 'leo',
+      body: { name: 'X', role: 'admin' },
+    });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
-    const taken = await server.request('POST', '/v1/users', { body: { id: 'olivia', name: 'Other', role: 'owner' } });
+    const taken = await server.request('POST', '/v1/users', {
+      body: { id: 'olivia', name: 'Other', role: 'owner' },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('user_exists');
     const bad = await server.request('POST', '/v1/users', { body: { name: 'X', role: 'superuser' } });
@@ -134,7 +149,9 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
   });
 
   test('PUT /v1/model: 400 for a shape error, 403 for a non-admin', async () => {
-    const shape = await server.request('PUT', '/v1/model', { body: { nodes: [{ id: 'Bad Id', kind: 'pillar', name: 'x' }] } });
+    const shape = await server.request('PUT', '/v1/model', {
+      body: { nodes: [{ id: 'Bad Id', kind: 'pillar', name: 'x' }] },
+    });
     expect(shape.status).toBe(400);
     expect(shape.body.error.details[0].path).toBe('nodes.0.id');
     const forbidden = await server.request('PUT', '/v1/model', { as: 'ana', body: { nodes: [] } });
@@ -151,10 +168,24 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
     const res = await server.request('GET', '/openapi.json', { as: 'leo' });
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/v1/users', '/v1/model', '/v1/kpis', '/v1/kpis/{id}', '/v1/readings', '/v1/canonical', '/v1/links', '/v1/observations', '/v1/summary', '/v1/summary.xlsx', '/v1/events']) {
+    for (const path of [
+      '/v1/users',
+      '/v1/model',
+      '/v1/kpis',
+      '/v1/kpis/{id}',
+      '/v1/readings',
+      '/v1/canonical',
+      '/v1/links',
+      '/v1/observations',
+      '/v1/summary',
+      '/v1/summary.xlsx',
+      '/v1/events',
+    ]) {
       expect(res.body.paths).toHaveProperty([path]);
     }
     const readingSchema = res.body.paths['/v1/readings'].post.requestBody.content['application/json'].schema;
-    expect(readingSchema.properties.readings.items.required).toEqual(expect.arrayContaining(['kpiId', 'period', 'value']));
+    expect(readingSchema.properties.readings.items.required).toEqual(
+      expect.arrayContaining(['kpiId', 'period', 'value']),
+    );
   });
 });

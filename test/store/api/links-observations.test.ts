@@ -32,12 +32,14 @@ describe.each(ENGINES)('links, observations and canonical values on %s', (engine
       body: { kpiIds: ['claims.turnaround_days', 'ops.fte'], from: '2026-10', to: '2026-10' },
     });
     expect(res.status).toBe(200);
-    const seen = res.body.readings.map((r: { kpiId: string; period: string; value: number; revision: number }) => [
-      r.kpiId,
-      r.period,
-      r.value,
-      r.revision,
-    ]);
+    const seen = res.body.readings.map(
+      (r: { kpiId: string; period: string; value: number; revision: number }) => [
+        r.kpiId,
+        r.period,
+        r.value,
+        r.revision,
+      ],
+    );
     expect(seen).toEqual(
       expect.arrayContaining([
         ['claims.turnaround_days', '2026-10', 6.8, 2],
@@ -48,7 +50,10 @@ describe.each(ENGINES)('links, observations and canonical values on %s', (engine
   });
 
   test('POST /v1/canonical without a range answers every period; 422 for an unknown KPI; 400 for from after to', async () => {
-    const all = await server.request('POST', '/v1/canonical', { as: 'leo', body: { kpiIds: ['claims.turnaround_days'] } });
+    const all = await server.request('POST', '/v1/canonical', {
+      as: 'leo',
+      body: { kpiIds: ['claims.turnaround_days'] },
+    });
     expect(all.body.readings.map((r: { period: string }) => r.period).sort()).toEqual(['2026-09', '2026-10']);
     const unknown = await server.request('POST', '/v1/canonical', { body: { kpiIds: ['nope'] } });
     expect(unknown.status).toBe(422);
@@ -69,14 +74,23 @@ describe.each(ENGINES)('links, observations and canonical values on %s', (engine
   });
 
   test('POST /v1/links updates a known id (the range moved), 422 for an unknown KPI', async () => {
-    const moved = await server.request('POST', '/v1/links', { as: 'ana', body: { ...packLink, id: linkId, address: 'C6:N8' } });
+    const moved = await server.request('POST', '/v1/links', {
+      as: 'ana',
+      body: { ...packLink, id: linkId, address: 'C6:N8' },
+    });
     expect(moved.status).toBe(201);
     const listed = await server.request('GET', '/v1/links?workbookId=wb-ops-north', { as: 'leo' });
     expect(listed.body.links).toHaveLength(1);
     expect(listed.body.links[0]).toMatchObject({ id: linkId, address: 'C6:N8', createdBy: 'ana' });
-    const unknown = await server.request('POST', '/v1/links', { as: 'ana', body: { ...packLink, kpiIds: ['nope'] } });
+    const unknown = await server.request('POST', '/v1/links', {
+      as: 'ana',
+      body: { ...packLink, kpiIds: ['nope'] },
+    });
     expect(unknown.status).toBe(422);
-    const zeroScale = await server.request('POST', '/v1/links', { as: 'ana', body: { ...packLink, scale: 0 } });
+    const zeroScale = await server.request('POST', '/v1/links', {
+      as: 'ana',
+      body: { ...packLink, scale: 0 },
+    });
     expect(zeroScale.status).toBe(400);
   });
 

@@ -1,7 +1,15 @@
 import { ENGINES } from '../db/engines';
+import demoModel from '../../../src/store/demo/model.json';
 import { newKey, startTestServer, submit, type TestServer } from './test-server';
 
-const onTrackTurnaround = { kpiId: 'claims.turnaround_days', period: '2026-09', value: 6.9, comment: 'From the pack' };
+const demoFte = () => demoModel.nodes.find((n) => n.id === 'ops.fte')!;
+
+const onTrackTurnaround = {
+  kpiId: 'claims.turnaround_days',
+  period: '2026-09',
+  value: 6.9,
+  comment: 'From the pack',
+};
 
 describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
   let server: TestServer;
@@ -11,7 +19,8 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
   afterAll(() => server.close());
 
   const revisions = async (kpiId: string, period: string) =>
-    (await server.request('GET', `/v1/readings?kpiId=${kpiId}&period=${period}`, { as: 'leo' })).body.readings;
+    (await server.request('GET', `/v1/readings?kpiId=${kpiId}&period=${period}`, { as: 'leo' })).body
+      .readings;
 
   test('the owner submits a reading: 201 with revision 1, who and when', async () => {
     const res = await submit(server, 'olivia', [onTrackTurnaround]);
@@ -32,7 +41,10 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
   });
 
   test('an Idempotency-Key is required', async () => {
-    const res = await server.request('POST', '/v1/readings', { as: 'olivia', body: { readings: [onTrackTurnaround] } });
+    const res = await server.request('POST', '/v1/readings', {
+      as: 'olivia',
+      body: { readings: [onTrackTurnaround] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('idempotency_key_required');
   });
@@ -49,6 +61,20 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
     expect(await revisions('ops.fte', '2026-09')).toHaveLength(1);
   });
 
+  test('a retry is answered from its key even when the body would now break a rule', async () => {
+    const key = newKey();
+    const reading = { kpiId: 'ops.fte', period: '2026-05', value: 436, remediation: 'Attrition plan' };
+    const first = await submit(server, 'olivia', [reading], key);
+    expect(first.status).toBe(201);
+    await server.request('PUT', '/v1/model', {
+      body: { nodes: [{ ...demoFte(), ownerId: 'sam' }] },
+    });
+    const retry = await submit(server, 'olivia', [reading], key);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    await server.request('PUT', '/v1/model', { body: { nodes: [demoFte()] } });
+  });
+
   test('the same key with another body is a 409 and stores nothing', async () => {
     const key = newKey();
     await submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-08', value: 425 }], key);
@@ -61,7 +87,9 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
   test('ten racing copies of one request are stored once', async () => {
     const key = newKey();
     const reading = { kpiId: 'ops.fte', period: '2026-07', value: 428 };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => submit(server, 'olivia', [reading], key)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => submit(server, 'olivia', [reading], key)),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(await revisions('ops.fte', '2026-07')).toHaveLength(1);
@@ -69,7 +97,9 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
 
   test('racing corrections with different keys each get their own revision', async () => {
     const answers = await Promise.all(
-      [430, 431, 432, 433].map((value) => submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-06', value, remediation: 'Plan' }])),
+      [430, 431, 432, 433].map((value) =>
+        submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-06', value, remediation: 'Plan' }]),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
     const revs = (await revisions('ops.fte', '2026-06')).map((r: { revision: number }) => r.revision);
@@ -83,20 +113,24 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
     ]);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('period_mismatch');
-    expect(res.body.error.details).toEqual([{ path: 'readings.1.period', message: expect.stringContaining('month') }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'readings.1.period', message: expect.stringContaining('month') },
+    ]);
     expect(await revisions('claims.manual_rate', '2026-05')).toEqual([]);
   });
 
   test('only the owner of every KPI may submit: 403 and nothing stored', async () => {
     const res = await submit(server, 'olivia', [
-      { kpiId: 'ops.fte', period: '2026-04', value: 441 },
+      { kpiId: 'ops.fte', period: '2026-04', value: 425 },
       { kpiId: 'platform.uptime', period: '2026-04', value: 0.996 },
     ]);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('not_kpi_owner');
-    expect(res.body.error.details[0].path).toBe('readings.1.kpiId');
+    expect(res.body.error.details).toEqual([
+      { path: 'readings.1.kpiId', message: expect.stringContaining('owned by ian') },
+    ]);
     expect(await revisions('ops.fte', '2026-04')).toEqual([]);
-    const admin = await submit(server, 'admin', [{ kpiId: 'ops.fte', period: '2026-04', value: 441 }]);
+    const admin = await submit(server, 'admin', [{ kpiId: 'ops.fte', period: '2026-04', value: 425 }]);
     expect(admin.status).toBe(403);
   });
 
@@ -107,7 +141,9 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
     const future = await submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-12', value: 400 }]);
     expect(future.status).toBe(422);
     expect(future.body.error.code).toBe('period_in_future');
-    const breach = await submit(server, 'ian', [{ kpiId: 'platform.uptime', period: '2026-06', value: 0.978 }]);
+    const breach = await submit(server, 'ian', [
+      { kpiId: 'platform.uptime', period: '2026-06', value: 0.978 },
+    ]);
     expect(breach.status).toBe(422);
     expect(breach.body.error.code).toBe('remediation_required');
     const planned = await submit(server, 'ian', [
@@ -117,7 +153,9 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
   });
 
   test('the period running now may be reported; weekly keys for weekly KPIs', async () => {
-    const res = await submit(server, 'olivia', [{ kpiId: 'claims.backlog', period: '2026-W48', value: 3692 }]);
+    const res = await submit(server, 'olivia', [
+      { kpiId: 'claims.backlog', period: '2026-W48', value: 3692 },
+    ]);
     expect(res.status).toBe(201);
   });
 
@@ -125,14 +163,21 @@ describe.each(ENGINES)('POST/GET /v1/readings on %s', (engine) => {
     const text = await submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-03', value: '447' }]);
     expect(text.status).toBe(400);
     expect(text.body.error.details[0].path).toBe('readings.0.value');
-    const extra = await submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-03', value: 447, revision: 7 }]);
+    const extra = await submit(server, 'olivia', [
+      { kpiId: 'ops.fte', period: '2026-03', value: 447, revision: 7 },
+    ]);
     expect(extra.status).toBe(400);
     const empty = await submit(server, 'olivia', []);
     expect(empty.status).toBe(400);
   });
 
   test('413 for a body over the size limit', async () => {
-    const huge = Array.from({ length: 1000 }, () => ({ kpiId: 'ops.fte', period: '2026-03', value: 447, comment: 'x'.repeat(4000) }));
+    const huge = Array.from({ length: 1000 }, () => ({
+      kpiId: 'ops.fte',
+      period: '2026-03',
+      value: 447,
+      comment: 'x'.repeat(5000),
+    }));
     const res = await submit(server, 'olivia', huge);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');

@@ -43,7 +43,11 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     });
     await server.request('POST', '/v1/observations', {
       as: 'ana',
-      body: { observations: [{ linkId: link.body.id, kpiId: 'claims.turnaround_days', period: '2026-10', value: 6.4 }] },
+      body: {
+        observations: [
+          { linkId: link.body.id, kpiId: 'claims.turnaround_days', period: '2026-10', value: 6.4 },
+        ],
+      },
     });
   });
   afterAll(() => server.close());
@@ -89,7 +93,10 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
 
   test('asOf picks the period: in July the June uptime dip is off track', async () => {
     const rows = await summary('2026-07-15');
-    expect(rows.find((r) => r.id === 'platform.uptime')).toMatchObject({ period: '2026-06', status: 'off-track' });
+    expect(rows.find((r) => r.id === 'platform.uptime')).toMatchObject({
+      period: '2026-06',
+      status: 'off-track',
+    });
     expect(rows.find((r) => r.id === 'claims-cloud')).toMatchObject({ status: 'off-track' });
     const bad = await server.request('GET', '/v1/summary?asOf=2026-13-01', { as: 'leo' });
     expect(bad.status).toBe(400);
@@ -120,7 +127,9 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     await server.request('PUT', '/v1/model', {
       body: { nodes: [{ id: 'odd', kind: 'pillar', name: '=HYPERLINK("http://evil","x")' }] },
     });
-    const res = await fetch(`${server.url}/v1/summary.xlsx`, { headers: { authorization: `Bearer ${server.tokens.leo}` } });
+    const res = await fetch(`${server.url}/v1/summary.xlsx`, {
+      headers: { authorization: `Bearer ${server.tokens.leo}` },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const cells: ExcelJS.Cell[] = [];
@@ -132,28 +141,37 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
 
   test('GET /v1/events streams an event when readings land', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = httpRequest(`${server.url}/v1/events`, { headers: { authorization: `Bearer ${server.tokens.leo}` } }, (res) => {
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          if (buffer.includes(': connected')) {
-            buffer = buffer.replace(': connected\n\n', '');
-            void submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-09', value: 421 }]);
-          }
-          const end = buffer.indexOf('\n\n');
-          if (buffer.startsWith('event: readings') && end > 0) {
-            req.destroy();
-            resolve(buffer.slice(0, end));
-          }
-        });
-      });
+      const req = httpRequest(
+        `${server.url}/v1/events`,
+        { headers: { authorization: `Bearer ${server.tokens.leo}` } },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            if (buffer.includes(': connected')) {
+              buffer = buffer.replace(': connected\n\n', '');
+              void submit(server, 'olivia', [{ kpiId: 'ops.fte', period: '2026-09', value: 421 }]);
+            }
+            const end = buffer.indexOf('\n\n');
+            if (buffer.startsWith('event: readings') && end > 0) {
+              req.destroy();
+              resolve(buffer.slice(0, end));
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     const event = await received;
-    const data = JSON.parse(event.split('\n').find((l) => l.startsWith('data: '))!.slice(6));
+    const data = JSON.parse(
+      event
+        .split('\n')
+        .find((l) => l.startsWith('data: '))!
+        .slice(6),
+    );
     expect(data.readings).toEqual([{ kpiId: 'ops.fte', period: '2026-09', revision: 1 }]);
   });
 

@@ -5,15 +5,14 @@
 import demoModel from '../../../src/store/demo/model.json';
 import { buildApp } from '../../../src/store/app';
 import { ensureFirstAdmin } from '../../../src/store/server';
-import type { StoreDb } from '../../../src/store/db/repository';
-import { openTestDb, type Engine } from '../db/engines';
+import { openTestDb, type Engine, type TestStoreDb } from '../db/engines';
 
 export const NOW = new Date('2026-11-24T10:00:00.000Z');
 export const ADMIN_TOKEN = 'pl_test_admin_token_0123456789';
 
 export interface TestServer {
   url: string;
-  db: StoreDb;
+  db: TestStoreDb;
   tokens: Record<string, string>;
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   close(): Promise<void>;
@@ -34,7 +33,10 @@ export interface ApiResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience, see above
 }
 
-export async function startTestServer(engine: Engine, options: { withModel?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { withModel?: boolean } = {},
+): Promise<TestServer> {
   const db = await openTestDb(engine);
   await ensureFirstAdmin(db, ADMIN_TOKEN);
   const app = await buildApp({ db, now: () => NOW, heartbeatMs: 60_000 });
@@ -56,7 +58,11 @@ export async function startTestServer(engine: Engine, options: { withModel?: boo
     const res = await fetch(`${url}${path}`, { method, headers, body });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: type.includes('json') && text ? JSON.parse(text) : text,
+    };
   };
 
   const server: TestServer = {
@@ -90,6 +96,15 @@ export function newKey(): string {
 }
 
 /** POST /v1/readings as `as`, with a fresh idempotency key unless one is given. */
-export function submit(server: TestServer, as: string, readings: unknown[], key: string = newKey()): Promise<ApiResponse> {
-  return server.request('POST', '/v1/readings', { as, body: { readings }, headers: { 'idempotency-key': key } });
+export function submit(
+  server: TestServer,
+  as: string,
+  readings: unknown[],
+  key: string = newKey(),
+): Promise<ApiResponse> {
+  return server.request('POST', '/v1/readings', {
+    as,
+    body: { readings },
+    headers: { 'idempotency-key': key },
+  });
 }

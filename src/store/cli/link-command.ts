@@ -1,0 +1,72 @@
+import { linkRange, WorkbookLinkError } from '../../core/workbook-links';
+import { PlumblineError } from '../../core/errors';
+import { CliError } from './cli-error';
+import { parseOptions } from './options';
+import { storeClientFrom } from './store-options';
+import { openWorkbookFile, saveWorkbookFile } from './workbook-file';
+
+export const LINK_USAGE =
+  'plumbline link FILE.xlsx --sheet NAME --values RANGE (--periods RANGE | --period KEY) --kpi ID[,ID…] ' +
+  '[--scale N] [--fiscal-year-start MONTH] [--server URL --token T]';
+
+/** Writes a link into a saved workbook and registers it with the store; changes nothing else in the file. */
+export async function runLink(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    sheet: { type: 'string' },
+    values: { type: 'string' },
+    periods: { type: 'string' },
+    period: { type: 'string' },
+    kpi: { type: 'string' },
+    scale: { type: 'string' },
+    'fiscal-year-start': { type: 'string' },
+    server: { type: 'string' },
+    token: { type: 'string' },
+  });
+  const file = positionals[0];
+  if (!values.sheet || !values.values || !values.kpi)
+    throw new CliError(`--sheet, --values and --kpi are required.\n${LINK_USAGE}`);
+  if ((values.periods === undefined) === (values.period === undefined)) {
+    throw new CliError(
+      `Give either --periods RANGE (a header of periods) or --period KEY (one fixed period).\n${LINK_USAGE}`,
+    );
+  }
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale === 0)
+    throw new CliError(`--scale must be a non-zero number, not "${values.scale}".`);
+  const fiscal = values['fiscal-year-start'] === undefined ? 1 : Number(values['fiscal-year-start']);
+  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) {
+    throw new CliError(
+      `--fiscal-year-start must be a month number 1–12, not "${values['fiscal-year-start']}".`,
+    );
+  }
+  const store = storeClientFrom(values, 'link');
+  const workbook = await openWorkbookFile(file);
+  try {
+    const result = await linkRange(workbook, store, {
+      sheet: values.sheet,
+      values: values.values,
+      periods: values.periods,
+      period: values.period,
+      kpiIds: values.kpi
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+      scale,
+      fiscalYearStartMonth: fiscal,
+    });
+    await saveWorkbookFile(file!, workbook);
+    const periods = [...new Set(result.cells.map((c) => c.period))];
+    console.log(
+      `${result.replaced ? 'Updated' : 'Linked'} ${result.sheet}!${result.address} (${result.link.layout}, ${result.cells.length} cells) ` +
+        `to ${result.link.kpiIds.join(', ')} for ${periods[0]}${periods.length > 1 ? `…${periods[periods.length - 1]}` : ''}` +
+        `${scale !== 1 ? `, scale ${scale}` : ''}.`,
+    );
+    console.log(`Defined name ${result.link.name}; store link ${result.link.id}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof WorkbookLinkError)
+      throw new CliError(`nothing was written:\n  ${error.problems.join('\n  ')}`);
+    if (error instanceof PlumblineError) throw new CliError(`the store refused: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Splits `items` into runs of at most `size`. Big batches (5,000 nodes, 20,000
+ * observations) are written in several statements so no statement goes over
+ * an engine's limit on bound parameters (SQLite 32,766, PostgreSQL 65,535).
+ */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows per INSERT: 500 rows × at most 12 columns stays far below both limits. */
+export const ROWS_PER_INSERT = 500;
+
+/** Values per `IN (...)` list. */
+export const IDS_PER_QUERY = 1000;

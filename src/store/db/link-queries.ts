@@ -1,0 +1,118 @@
+/** Links of sheet ranges to KPIs, and the latest observation of each linked cell. */
+import type { Kysely } from 'kysely';
+import type { Link } from '../../core/api';
+import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT } from './chunks';
+import type { ObservationRow, StoreDb } from './repository';
+import { toLink, toObservation } from './rows';
+import type { Database } from './schema';
+
+type LinkQueries = Pick<StoreDb, 'upsertLink' | 'listLinks' | 'recordObservations' | 'listObservations'>;
+
+export function createLinkQueries(db: Kysely<Database>): LinkQueries {
+  return {
+    upsertLink: async (link) => {
+      // On an update, the link's createdAt is the time of this request: it becomes updated_at.
+      const row = await db
+        .insertInto('links')
+        .values({
+          id: link.id,
+          workbook_id: link.workbookId,
+          workbook_name: link.workbookName,
+          sheet: link.sheet,
+          address: link.address,
+          layout: link.layout,
+          kpi_ids: JSON.stringify(link.kpiIds),
+          scale: link.scale,
+          created_by: link.createdBy,
+          created_at: link.createdAt,
+          updated_at: link.createdAt,
+        })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            workbook_id: eb.ref('excluded.workbook_id'),
+            workbook_name: eb.ref('excluded.workbook_name'),
+            sheet: eb.ref('excluded.sheet'),
+            address: eb.ref('excluded.address'),
+            layout: eb.ref('excluded.layout'),
+            kpi_ids: eb.ref('excluded.kpi_ids'),
+            scale: eb.ref('excluded.scale'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toLink(row);
+    },
+
+    listLinks: async (filter) => {
+      const idChunks = filter?.ids ? chunks([...new Set(filter.ids)], IDS_PER_QUERY) : [undefined];
+      const out: Link[] = [];
+      for (const ids of idChunks) {
+        let query = db.selectFrom('links').selectAll();
+        if (ids) query = query.where('id', 'in', ids);
+        if (filter?.workbookId !== undefined) query = query.where('workbook_id', '=', filter.workbookId);
+        const rows = await query.orderBy('created_at').orderBy('id').execute();
+        out.push(...rows.map(toLink));
+      }
+      return out;
+    },
+
+    recordObservations: async (rows) => {
+      // One row per key (the latest of the batch): an upsert may not touch a row twice in one statement.
+      const byKey = new Map<string, ObservationRow>();
+      for (const row of rows) {
+        const key = `${row.linkId}\u0000${row.kpiId}\u0000${row.period}`;
+        const seen = byKey.get(key);
+        if (!seen || seen.observedAt <= row.observedAt) byKey.set(key, row);
+      }
+      const values = [...byKey.values()].map((o) => ({
+        link_id: o.linkId,
+        kpi_id: o.kpiId,
+        period: o.period,
+        value: o.value,
+        unreadable: o.unreadable,
+        canonical: o.canonical,
+        revision: o.revision,
+        verdict: o.verdict,
+        observed_by: o.observedBy,
+        observed_at: o.observedAt,
+      }));
+      if (values.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const part of chunks(values, ROWS_PER_INSERT)) {
+          await trx
+            .insertInto('observations')
+            .values(part)
+            .onConflict((oc) =>
+              oc
+                .columns(['link_id', 'kpi_id', 'period'])
+                .doUpdateSet((eb) => ({
+                  value: eb.ref('excluded.value'),
+                  unreadable: eb.ref('excluded.unreadable'),
+                  canonical: eb.ref('excluded.canonical'),
+                  revision: eb.ref('excluded.revision'),
+                  verdict: eb.ref('excluded.verdict'),
+                  observed_by: eb.ref('excluded.observed_by'),
+                  observed_at: eb.ref('excluded.observed_at'),
+                }))
+                // An observation that arrives late (from a slower process) does not replace a newer one.
+                .whereRef('observations.observed_at', '<=', 'excluded.observed_at'),
+            )
+            .execute();
+        }
+      });
+    },
+
+    listObservations: async (filter) => {
+      const kpiChunks = filter?.kpiIds ? chunks([...new Set(filter.kpiIds)], IDS_PER_QUERY) : [undefined];
+      const out: ObservationRow[] = [];
+      for (const kpiIds of kpiChunks) {
+        let query = db.selectFrom('observations').selectAll();
+        if (kpiIds) query = query.where('kpi_id', 'in', kpiIds);
+        const rows = await query.orderBy('link_id').orderBy('kpi_id').orderBy('period').execute();
+        out.push(...rows.map(toObservation));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The store's one query layer (DESIGN §3 Storage): the same Kysely queries run
+ * on SQLite and PostgreSQL. `openStoreDb` (open.ts) builds one; routes only
+ * see the `StoreDb` interface.
+ */
+import type { Kysely } from 'kysely';
+import type { Link, Reading, ReadingInput } from '../../core/api';
+import type { ModelNode, User } from '../../core/model';
+import type { Verdict } from '../../core/verdict';
+import { createLinkQueries } from './link-queries';
+import { createReadingQueries } from './reading-queries';
+import type { EventChannel } from './readings-events';
+import type { Database, Engine } from './schema';
+import { storedAnswer, submitReadings } from './submit-readings';
+import { createUserNodeQueries } from './user-node-queries';
+
+export type { Engine } from './schema';
+
+export interface NewReading extends ReadingInput {
+  submittedBy: string;
+  submittedAt: string;
+}
+
+export interface ObservationRow {
+  linkId: string;
+  kpiId: string;
+  period: string;
+  value: number | null;
+  unreadable: string | null;
+  canonical: number | null;
+  revision: number | null;
+  verdict: Verdict;
+  observedBy: string;
+  observedAt: string;
+}
+
+export interface ReadingsEvent {
+  readings: { kpiId: string; period: string; revision: number }[];
+}
+
+export interface StoreDb {
+  readonly engine: Engine;
+  close(): Promise<void>;
+  countUsers(): Promise<number>;
+  /** throws PlumblineError('user_exists') when the id is taken */
+  createUser(user: User & { tokenHash: string }, now: string): Promise<void>;
+  /** The user with this token hash, with the stored hash (for a constant-time comparison by the caller). */
+  findUserByTokenHash(tokenHash: string): Promise<(User & { tokenHash: string }) | undefined>;
+  listUsers(): Promise<User[]>;
+  /** In stored order: existing nodes keep their position, new ones are appended in request order. */
+  listNodes(): Promise<ModelNode[]>;
+  /** One transaction, all-or-nothing. */
+  upsertNodes(nodes: ModelNode[], now: string): Promise<void>;
+  kpisWithReadings(kpiIds: string[]): Promise<Set<string>>;
+  /**
+   * One transaction: stores the idempotency key with the request hash and the
+   * answer, and appends the readings with revision = previous max + 1 per
+   * (kpiId, period), consecutive in request order within a batch. The same
+   * (userId, key) with the same requestHash returns `{ replayed: true }` and
+   * the first answer, storing nothing; with another hash it throws
+   * PlumblineError('idempotency_conflict'). Safe under concurrent requests.
+   */
+  submitReadings(args: {
+    userId: string;
+    idempotencyKey: string;
+    requestHash: string;
+    readings: NewReading[];
+  }): Promise<{ replayed: boolean; readings: Reading[] }>;
+  /**
+   * The answer already given to (userId, key), so a retry is answered before
+   * its body is checked again; undefined for a new key. Throws
+   * PlumblineError('idempotency_conflict') when the key was used with another body.
+   */
+  storedAnswer(args: {
+    userId: string;
+    idempotencyKey: string;
+    requestHash: string;
+  }): Promise<Reading[] | undefined>;
+  /** All revisions, oldest first (by period, then revision). */
+  listReadings(kpiId: string, period?: string): Promise<Reading[]>;
+  /**
+   * Latest revision per (kpiId, period) for the KPIs, optionally only periods
+   * overlapping the days [fromDay, toDay] (YYYY-MM-DD).
+   */
+  latestReadings(kpiIds: string[], range?: { fromDay?: string; toDay?: string }): Promise<Reading[]>;
+  lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
+  /** Inserts, or updates every field but createdBy/createdAt when the id exists; returns the stored link. */
+  upsertLink(link: Link): Promise<Link>;
+  listLinks(filter?: { workbookId?: string; ids?: string[] }): Promise<Link[]>;
+  /** Upserts the latest observation per (linkId, kpiId, period), all in one transaction. */
+  recordObservations(rows: ObservationRow[]): Promise<void>;
+  listObservations(filter?: { kpiIds?: string[] }): Promise<ObservationRow[]>;
+  /**
+   * Readings events: in-process on SQLite; PostgreSQL LISTEN on a dedicated
+   * client so any API process sees readings landed through any other.
+   * Returns an unsubscribe function.
+   */
+  onReadings(listener: (event: ReadingsEvent) => void): () => void;
+}
+
+/**
+ * The repository over an open, migrated database. A plain object of
+ * functions (no `this`), so callers may pass its methods around.
+ */
+export function createStoreDb(db: Kysely<Database>, engine: Engine, events: EventChannel): StoreDb {
+  let closing: Promise<void> | undefined;
+  return {
+    engine,
+    close: () => {
+      closing ??= (async () => {
+        try {
+          await events.close();
+        } finally {
+          await db.destroy();
+        }
+      })();
+      return closing;
+    },
+    ...createUserNodeQueries(db, engine),
+    submitReadings: (args) => submitReadings(db, events, args),
+    storedAnswer: (args) => storedAnswer(db, args),
+    ...createReadingQueries(db),
+    ...createLinkQueries(db),
+    onReadings: (listener) => events.subscribe(listener),
+  };
+}
