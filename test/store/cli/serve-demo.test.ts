@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPgTestDatabase } from '../db/engines';
+import { runCli, startCli } from './run-cli';
+
+jest.setTimeout(60_000);
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('plumbline demo', () => {
+  const data = mkdtempSync(join(tmpdir(), 'plumbline-demo-test-'));
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  test('prints a URL and tokens with which the API answers', async () => {
+    const demo = await startCli(['demo', '--port', '0', '--data', data]);
+    try {
+      const tokens = Object.fromEntries(
+        [...demo.output.matchAll(/^\s+(\w+)\s+(admin|leader|analyst|owner)\s+(pl_\S+)/gm)].map((m) => [
+          m[1],
+          m[3],
+        ]),
+      );
+      expect(Object.keys(tokens).sort()).toEqual(['ada', 'ana', 'ian', 'leo', 'olivia', 'sam']);
+
+      expect(await (await fetch(`${demo.url}/healthz`)).json()).toEqual({ ok: true });
+      const kpis = await (await fetch(`${demo.url}/v1/kpis`, { headers: auth(tokens.leo!) })).json();
+      expect(kpis.kpis).toHaveLength(9);
+
+      const summary = await (
+        await fetch(`${demo.url}/v1/summary?asOf=2026-11-24`, { headers: auth(tokens.leo!) })
+      ).json();
+      const row = (id: string) => summary.rows.find((r: { id: string }) => r.id === id);
+      expect(row('claims.turnaround_days')).toMatchObject({
+        period: '2026-10',
+        value: 7.1,
+        status: 'at-risk',
+        divergentCopies: 2,
+      });
+      expect(row('claims.turnaround_days').trend[0]).toEqual({ period: '2025-11', value: null });
+      expect(row('service.fcr')).toMatchObject({ overdue: true });
+      expect(
+        summary.rows.filter((r: { overdue: boolean; kind: string }) => r.kind === 'kpi' && r.overdue),
+      ).toHaveLength(1);
+
+      const july = await (
+        await fetch(`${demo.url}/v1/summary?asOf=2026-07-10`, { headers: auth(tokens.leo!) })
+      ).json();
+      const uptime = july.rows.find((r: { id: string }) => r.id === 'platform.uptime');
+      expect(uptime).toMatchObject({ period: '2026-06', value: 0.978, status: 'off-track' });
+      expect(uptime.remediation).toMatch(/Second region/);
+
+      const history = await (
+        await fetch(`${demo.url}/v1/readings?kpiId=claims.turnaround_days&period=2026-10`, {
+          headers: auth(tokens.leo!),
+        })
+      ).json();
+      expect(history.readings.map((r: { value: number }) => r.value)).toEqual([6.7, 7.1]);
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  test('refuses to wipe a folder it did not make', async () => {
+    const run = await runCli(['demo', '--port', '0', '--data', __dirname]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not a demo folder/);
+  });
+});
+
+describe('plumbline serve', () => {
+  const admin = 'pl_serve_test_admin_token';
+
+  async function setUpOwner(url: string): Promise<string> {
+    const user = await fetch(`${url}/v1/users`, {
+      method: 'POST',
+      headers: { ...auth(admin), 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'olivia', name: 'Olivia', role: 'owner' }),
+    });
+    expect(user.status).toBe(201);
+    const model = await fetch(`${url}/v1/model`, {
+      method: 'PUT',
+      headers: { ...auth(admin), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        nodes: [
+          { id: 'ops', kind: 'pillar', name: 'Operations' },
+          {
+            id: 'ops.fte',
+            kind: 'kpi',
+            name: 'FTE',
+            parentId: 'ops',
+            unit: 'FTE',
+            direction: 'down',
+            cadence: 'month',
+            ownerId: 'olivia',
+          },
+        ],
+      }),
+    });
+    expect(model.status).toBe(200);
+    return (await user.json()).token;
+  }
+
+  function submit(url: string, token: string, value: number) {
+    return fetch(`${url}/v1/readings`, {
+      method: 'POST',
+      headers: { ...auth(token), 'content-type': 'application/json', 'idempotency-key': `k-${value}` },
+      body: JSON.stringify({ readings: [{ kpiId: 'ops.fte', period: '2026-01', value }] }),
+    });
+  }
+
+  test('an acknowledged reading survives a killed process on the same --data', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'plumbline-serve-test-'));
+    try {
+      const first = await startCli(['serve', '--port', '0', '--data', data], {
+        PLUMBLINE_ADMIN_TOKEN: admin,
+        DATABASE_URL: '',
+      });
+      const owner = await setUpOwner(first.url);
+      expect((await submit(first.url, owner, 452)).status).toBe(201);
+      await first.stop('SIGKILL');
+
+      const second = await startCli(['serve', '--port', '0', '--data', data], {
+        PLUMBLINE_ADMIN_TOKEN: 'another',
+        DATABASE_URL: '',
+      });
+      try {
+        const res = await fetch(`${second.url}/v1/readings?kpiId=ops.fte`, { headers: auth(owner) });
+        expect((await res.json()).readings.map((r: { value: number }) => r.value)).toEqual([452]);
+        // The first admin's token still works; the new one was not applied to a store that has users.
+        expect((await fetch(`${second.url}/v1/kpis`, { headers: auth(admin) })).status).toBe(200);
+        expect((await fetch(`${second.url}/v1/kpis`, { headers: auth('another') })).status).toBe(401);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  test('DATABASE_URL runs the same store on PostgreSQL', async () => {
+    const pg = await createPgTestDatabase();
+    try {
+      const server = await startCli(['serve', '--port', '0'], {
+        PLUMBLINE_ADMIN_TOKEN: admin,
+        DATABASE_URL: pg.databaseUrl,
+      });
+      try {
+        expect(server.output).toMatch(/PostgreSQL/);
+        const owner = await setUpOwner(server.url);
+        expect((await submit(server.url, owner, 448)).status).toBe(201);
+      } finally {
+        await server.stop();
+      }
+      const again = await startCli(['serve', '--port', '0'], { DATABASE_URL: pg.databaseUrl });
+      try {
+        const res = await fetch(`${again.url}/v1/readings?kpiId=ops.fte`, { headers: auth(admin) });
+        expect((await res.json()).readings).toHaveLength(1);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await pg.drop();
+    }
+  });
+
+  test('an empty store without PLUMBLINE_ADMIN_TOKEN gets an admin whose token is printed once', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'plumbline-serve-test-'));
+    try {
+      const server = await startCli(['serve', '--port', '0', '--data', data], {
+        PLUMBLINE_ADMIN_TOKEN: '',
+        DATABASE_URL: '',
+      });
+      try {
+        const token = /token \(shown once\): (pl_\S+)/.exec(server.output)?.[1];
+        expect(token).toBeDefined();
+        expect((await fetch(`${server.url}/v1/kpis`, { headers: auth(token!) })).status).toBe(200);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  test('bad options exit 2 with a message', async () => {
+    const run = await runCli(['serve', '--port', 'abc']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--port must be a port number/);
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+  });
+});
