@@ -20,7 +20,28 @@ const MAX_SERIAL = 2_958_465;
  */
 export function isDateNumberFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const stripped = format
+  const stripped = dateTokens(format);
+  // The default format is "General" ("Standard" in some locales): it has letters but no tokens.
+  if (stripped === 'general' || stripped === 'standard' || stripped === '@') return false;
+  if (/[dy]/.test(stripped)) return true;
+  return /m/.test(stripped) && !/[hs]/.test(stripped);
+}
+
+/**
+ * What a date format lets a reader see: a day (`dd/mm/yyyy`), only a month
+ * (`mmm-yy`) or only a year (`yyyy`). A header formatted `mmm-yy` is a month
+ * label to every reader of the sheet, whatever day its serial falls on.
+ */
+export function dateFormatGranularity(format: string | undefined): 'day' | 'month' | 'year' {
+  if (!isDateNumberFormat(format)) return 'day';
+  const tokens = dateTokens(format ?? '');
+  if (/d/.test(tokens)) return 'day';
+  if (/m/.test(tokens)) return 'month';
+  return /y/.test(tokens) ? 'year' : 'day';
+}
+
+function dateTokens(format: string): string {
+  return format
     .replace(/"[^"]*"/g, '')
     // Keep elapsed-time sections such as [h] or [mm]: they are time tokens.
     .replace(/\[([^\]]*)\]/g, (_, inner: string) => (/^(h+|m+|s+)$/i.test(inner) ? inner : ''))
@@ -28,10 +49,6 @@ export function isDateNumberFormat(format: string | undefined): boolean {
     .replace(/[_*]./g, '')
     .toLowerCase()
     .trim();
-  // The default format is "General" ("Standard" in some locales): it has letters but no tokens.
-  if (stripped === 'general' || stripped === 'standard' || stripped === '@') return false;
-  if (/[dy]/.test(stripped)) return true;
-  return /m/.test(stripped) && !/[hs]/.test(stripped);
 }
 
 /**

@@ -4,7 +4,7 @@
  * KPI's cadence (DESIGN §2). Never guesses: a label that is ambiguous or of
  * another granularity than the KPI is refused with a reason a person can act on.
  */
-import { excelSerialToDay, isDateNumberFormat, utcDay } from './excel-date';
+import { dateFormatGranularity, excelSerialToDay, isDateNumberFormat, utcDay } from './excel-date';
 import { type Cadence, isPeriodKey, monthKey, periodContaining, quarterKey, weekKey } from './period-key';
 
 /** What {@link parsePeriodLabel} needs beyond the label and the cadence. */
@@ -151,6 +151,10 @@ function interpretNumber(n: number, numberFormat: string | undefined): Meaning {
           : `“${label}” is not an Excel date`,
       );
     }
+    // A date shown without its day is the month (or year) people see in the header.
+    const shown = dateFormatGranularity(numberFormat);
+    if (shown === 'month') return period('month', day.slice(0, 7));
+    if (shown === 'year') return period('year', day.slice(0, 4));
     return dayMeaning(day, label);
   }
   if (Number.isInteger(n) && n >= 1900) return period('year', String(n));
