@@ -12,6 +12,9 @@ export interface NamedLayout {
   layout: SheetLayout;
 }
 
+/** The same face for bold and plain cells (without a name, some readers fall back to a serif for bold). */
+const FONT = 'Calibri';
+
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
@@ -22,6 +25,8 @@ export async function renderNewWorkbook(sheets: readonly NamedLayout[]): Promise
   for (const { name, layout } of sheets) {
     const sheet = workbook.addWorksheet(name, {
       views: layout.frozenRows ? [{ state: 'frozen', ySplit: layout.frozenRows }] : [],
+      // Printed or exported, a report sheet reads across one page width.
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     layout.columnWidths?.forEach((width, c) => {
       sheet.getColumn(c + 1).width = width;
@@ -35,9 +40,10 @@ export async function renderNewWorkbook(sheets: readonly NamedLayout[]): Promise
         if (numFmt && numFmt !== 'General') cell.numFmt = numFmt;
         const fill = layout.fills?.[r]?.[c];
         if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-        if (layout.bold?.[r]?.[c]) cell.font = { bold: true };
+        if (layout.bold?.[r]?.[c]) cell.font = { name: FONT, bold: true };
         const indent = layout.indents?.[r]?.[c];
-        if (indent) cell.alignment = { indent };
+        // Excel shows an indent only on left-aligned cells.
+        if (indent) cell.alignment = { horizontal: 'left', indent };
       });
       // Fills reach empty cells too, so coloured bands stay whole.
       layout.fills?.[r]?.forEach((fill, c) => {
