@@ -48,7 +48,11 @@ export async function renderNewWorkbook(sheets: readonly NamedLayout[]): Promise
       // Fills reach empty cells too, so coloured bands stay whole.
       layout.fills?.[r]?.forEach((fill, c) => {
         if (fill && row[c] === '') {
-          sheet.getCell(r + 1, c + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+          sheet.getCell(r + 1, c + 1).fill = {
+            type: 'pattern',
+            pattern: 'solid',
+            fgColor: { argb: argb(fill) },
+          };
         }
       });
     });
