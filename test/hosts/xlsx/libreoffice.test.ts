@@ -118,7 +118,6 @@ describe('LibreOffice reads what the xlsx host writes', () => {
   let csvDir = '';
   let xlsxDir = '';
   const prepared: Prepared[] = [];
-  let sofficeSeconds = 0;
 
   beforeAll(async () => {
     const soffice = findSoffice();
@@ -152,7 +151,6 @@ describe('LibreOffice reads what the xlsx host writes', () => {
 
     const profile = pathToFileURL(join(work, 'profile')).href;
     const convert = (format: string, outDir: string, files: string[]) => {
-      const started = Date.now();
       const run = spawnSync(
         soffice,
         [
@@ -167,7 +165,6 @@ describe('LibreOffice reads what the xlsx host writes', () => {
         ],
         { encoding: 'utf8', timeout: 180_000 },
       );
-      sofficeSeconds += (Date.now() - started) / 1000;
       if (run.status !== 0) {
         throw new Error(
           `soffice --convert-to ${format} failed (${run.status ?? run.signal}): ${run.stderr}${run.stdout}`,
@@ -185,7 +182,6 @@ describe('LibreOffice reads what the xlsx host writes', () => {
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-    if (sofficeSeconds > 0) console.log(`LibreOffice conversions took ${sofficeSeconds.toFixed(1)} s`);
   });
 
   const sheetCsvs = (prefix: string): Map<string, string> => {
