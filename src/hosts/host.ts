@@ -12,6 +12,8 @@
  * booleans, `''` for an empty cell, and error values as their text (`#DIV/0!`).
  */
 
+import type { SheetLayout } from '../core/sheet-layout';
+
 export type CellValue = string | number | boolean;
 
 /** A range on one sheet; `address` is A1 notation without the sheet (`C5:N9`, `B7`). */
@@ -59,17 +61,8 @@ export interface FlagFormat extends RangeRef {
   fontColor?: string;
 }
 
-/** A sheet written whole: values, optional formats per cell, column widths. */
-export interface SheetContent {
-  values: CellValue[][];
-  numberFormats?: string[][];
-  /** Background fills as `#RRGGBB`, `''` for none. */
-  fills?: string[][];
-  bold?: boolean[][];
-  /** Left indent level per cell (the summary's hierarchy). */
-  indents?: number[][];
-  columnWidths?: number[];
-}
+/** A sheet written whole (values, formats, fills, indents, widths): the layout core computes. */
+export type SheetContent = SheetLayout;
 
 export interface SpreadsheetHost {
   /** A stable identity of the workbook (survives saving and reopening) and its display name. */
