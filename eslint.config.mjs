@@ -18,12 +18,29 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../store/*', '../client/*', '../hosts/*', '../taskpane/*', '../sim/*', 'node:*', 'fs', 'path'] },
+        {
+          patterns: [
+            '../store/*',
+            '../client/*',
+            '../hosts/*',
+            '../taskpane/*',
+            '../sim/*',
+            'node:*',
+            'fs',
+            'path',
+          ],
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: take time as an argument' },
-        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'core never reads the clock: take time as an argument' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core never reads the clock: take time as an argument',
+        },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'core never reads the clock: take time as an argument',
+        },
       ],
     },
   },
@@ -32,7 +49,13 @@ export default tseslint.config(
     files: ['scripts/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', Buffer: 'readonly', __dirname: 'readonly', process: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },

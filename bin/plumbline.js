@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 // The CLI is compiled from src/store/cli.ts by `npm run build`.
-require('../dist/store/cli.js').main(process.argv.slice(2)).then(
-  (code) => process.exitCode = code,
-  (err) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 2;
-  },
-);
+require('../dist/store/cli.js')
+  .main(process.argv.slice(2))
+  .then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 2;
+    },
+  );

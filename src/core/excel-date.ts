@@ -41,14 +41,16 @@ export function dateFormatGranularity(format: string | undefined): 'day' | 'mont
 }
 
 function dateTokens(format: string): string {
-  return format
-    .replace(/"[^"]*"/g, '')
-    // Keep elapsed-time sections such as [h] or [mm]: they are time tokens.
-    .replace(/\[([^\]]*)\]/g, (_, inner: string) => (/^(h+|m+|s+)$/i.test(inner) ? inner : ''))
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .toLowerCase()
-    .trim();
+  return (
+    format
+      .replace(/"[^"]*"/g, '')
+      // Keep elapsed-time sections such as [h] or [mm]: they are time tokens.
+      .replace(/\[([^\]]*)\]/g, (_, inner: string) => (/^(h+|m+|s+)$/i.test(inner) ? inner : ''))
+      .replace(/\\./g, '')
+      .replace(/[_*]./g, '')
+      .toLowerCase()
+      .trim()
+  );
 }
 
 /**

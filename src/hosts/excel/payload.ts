@@ -1,0 +1,86 @@
+/**
+ * Keeping each `context.sync()` under Excel on the web's 5 MB request limit:
+ * sizes estimated as the UTF-8 length of the JSON the library will send, big
+ * blocks split by rows, operations packed into batches under a budget.
+ */
+
+/**
+ * Bytes of cell data per request. The limit is 5 MB; the rest is headroom for
+ * what the library adds around the data: object paths and actions per range,
+ * and its own splitting of arrays over 1,500 cells into row chunks.
+ */
+export const REQUEST_BUDGET = 4_000_000;
+
+/**
+ * Cells per read of values, formulas and number formats together: at a
+ * typical 25–40 bytes of response per cell (`0.912,`, `"=C5-6.4",`,
+ * `"General",`) a sync stays well under the 5 MB response limit; longer text
+ * is caught by Excel's `ResponsePayloadSizeLimitExceeded`, and the read halved.
+ */
+export const READ_CELL_BUDGET = 100_000;
+
+/**
+ * What one range operation costs besides its data, measured on the library's
+ * requests: about 560 bytes to get a sheet's range and set its values (object
+ * paths, instantiate and keep-reference actions), about 600 for a format.
+ */
+export const OPERATION_OVERHEAD = 700;
+
+/** What adding one flag costs besides its formula: the range, the format, its rule, fill and font (about 1,600 bytes). */
+export const FLAG_OVERHEAD = 2_000;
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value));
+}
+
+/**
+ * Splits rows `0..n-1` into consecutive runs whose summed sizes stay under
+ * `budget`; a single row over budget gets a run of its own.
+ */
+export function rowRuns(rowBytes: readonly number[], budget: number): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let start = 0;
+  let size = 0;
+  rowBytes.forEach((bytes, r) => {
+    if (r > start && size + bytes > budget) {
+      runs.push({ start, end: r });
+      start = r;
+      size = 0;
+    }
+    size += bytes;
+  });
+  if (rowBytes.length > start) runs.push({ start, end: rowBytes.length });
+  return runs;
+}
+
+/** Packs sized items, in order, into batches whose sizes stay under `budget`. */
+export function packBatches<T>(items: readonly { bytes: number; item: T }[], budget: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const { bytes, item } of items) {
+    if (current.length > 0 && size + bytes > budget) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,238 @@
+/** `Workbook`, `Application`, `WorksheetCollection`, `Worksheet`, `ChartCollection`, `Chart`. */
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from './address';
+import { rangeHandle } from './api-range';
+import { SimError } from './errors';
+import {
+  argBoolean,
+  argInteger,
+  argOptionalString,
+  asString,
+  isHandle,
+  type ClassDef,
+  type Handle,
+  type HandleOf,
+} from './object-model';
+import type { SimSheet, SimVisibility, SimWorkbook } from './workbook-model';
+
+const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+const VISIBILITIES: readonly SimVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
+
+function worksheet(sheet: SimSheet): HandleOf<'Worksheet'> {
+  return { type: 'Worksheet', sheet };
+}
+
+function selectedRange(wb: SimWorkbook): Handle {
+  const selection = wb.selection;
+  if (!selection) throw new SimError('ItemNotFound', 'Nothing is selected.');
+  return rangeHandle(selection.sheet, selection.rect);
+}
+
+export const Workbook: ClassDef<HandleOf<'Workbook'>> = {
+  properties: {
+    Name: { get: (_h, env) => env.wb.name },
+    ReadOnly: { get: () => false },
+  },
+  navigation: {
+    Worksheets: () => ({ type: 'WorksheetCollection' }),
+    Names: () => ({ type: 'NamedItemCollection' }),
+    Application: () => ({ type: 'Application' }),
+  },
+  objectMethods: {
+    GetSelectedRange: (_h, _args, env) => selectedRange(env.wb),
+    GetActiveCell: (_h, _args, env) => {
+      const selection = env.wb.selection;
+      if (!selection) throw new SimError('ItemNotFound', 'Nothing is selected.');
+      const { top, left } = selection.rect;
+      return rangeHandle(selection.sheet, { top, left, bottom: top, right: left });
+    },
+  },
+};
+
+export const Application: ClassDef<HandleOf<'Application'>> = {
+  properties: { CalculationMode: { get: () => 'Automatic' } },
+  methods: { Calculate: () => undefined },
+};
+
+function sheetsFor(wb: SimWorkbook, visibleOnly: boolean): SimSheet[] {
+  return visibleOnly ? wb.visibleSheets() : wb.sheets;
+}
+
+export const WorksheetCollection: ClassDef<HandleOf<'WorksheetCollection'>> = {
+  items: (_h, env) => env.wb.sheets.map(worksheet),
+  indexer: (_h, key, env) => worksheet(env.wb.sheet(key)),
+  objectMethods: {
+    GetItemOrNullObject: (_h, args, env) => {
+      const key = args[0];
+      const sheet = typeof key === 'string' ? env.wb.findSheet(key) : undefined;
+      return sheet ? worksheet(sheet) : null;
+    },
+    Add: (_h, args, env) => worksheet(env.wb.addSheet(argOptionalString(args, 0, 'name'))),
+    GetActiveWorksheet: (_h, _args, env) => {
+      if (!env.wb.activeSheet) throw new SimError('ItemNotFound', 'The workbook has no sheets.');
+      return worksheet(env.wb.activeSheet);
+    },
+    GetItemAt: (_h, args, env) => {
+      const sheet = env.wb.sheets[argInteger(args, 0, 'index')];
+      if (!sheet) throw new SimError('ItemNotFound', 'No sheet at that index.');
+      return worksheet(sheet);
+    },
+    GetFirst: (_h, args, env) => {
+      const sheet = sheetsFor(env.wb, argBoolean(args, 0, false))[0];
+      if (!sheet) throw new SimError('ItemNotFound', 'The workbook has no such sheet.');
+      return worksheet(sheet);
+    },
+    GetLast: (_h, args, env) => {
+      const sheet = sheetsFor(env.wb, argBoolean(args, 0, false)).at(-1);
+      if (!sheet) throw new SimError('ItemNotFound', 'The workbook has no such sheet.');
+      return worksheet(sheet);
+    },
+  },
+  methods: {
+    GetCount: (_h, args, env) => sheetsFor(env.wb, argBoolean(args, 0, false)).length,
+  },
+};
+
+function usedRect(sheet: SimSheet, args: unknown[]): Rect | undefined {
+  return sheet.usedRect(argBoolean(args, 0, false));
+}
+
+export const Worksheet: ClassDef<HandleOf<'Worksheet'>> = {
+  check: (h) => {
+    if (h.sheet.deleted) throw new SimError('ItemNotFound', `The sheet '${h.sheet.name}' was deleted.`);
+  },
+  identity: (h) => ({ Id: h.sheet.id }),
+  properties: {
+    Id: { get: (h) => h.sheet.id },
+    Name: {
+      get: (h) => h.sheet.name,
+      set: (h, value, env) => env.wb.renameSheet(h.sheet, asString(value, 'name')),
+    },
+    Position: {
+      get: (h, env) => env.wb.sheets.indexOf(h.sheet),
+      set: (h, value, env) => env.wb.moveSheet(h.sheet, Number(value)),
+    },
+    Visibility: {
+      get: (h) => h.sheet.visibility,
+      set: (h, value, env) => {
+        const v = VISIBILITIES.find((x) => x === value);
+        if (!v) throw new SimError('InvalidArgument', `'${String(value)}' is not a sheet visibility.`);
+        env.wb.setVisibility(h.sheet, v);
+      },
+    },
+    TabColor: {
+      get: (h) => h.sheet.tabColor,
+      set: (h, value) => {
+        h.sheet.tabColor = asString(value, 'tabColor');
+      },
+    },
+    StandardWidth: { get: () => 8.43 },
+  },
+  navigation: {
+    Charts: (h) => ({ type: 'ChartCollection', sheet: h.sheet }),
+  },
+  objectMethods: {
+    GetRange: (h, args) => {
+      const address = argOptionalString(args, 0, 'address');
+      if (address === undefined || address === '') return rangeHandle(h.sheet, WHOLE_SHEET);
+      const rect = parseAddress(address);
+      if (!rect) throw new SimError('InvalidArgument', `'${address}' is not a range address.`);
+      return rangeHandle(h.sheet, rect);
+    },
+    GetRangeByIndexes: (h, args) => {
+      const top = argInteger(args, 0, 'startRow');
+      const left = argInteger(args, 1, 'startColumn');
+      const rows = argInteger(args, 2, 'rowCount');
+      const columns = argInteger(args, 3, 'columnCount');
+      if (rows < 1 || columns < 1)
+        throw new SimError('InvalidArgument', 'A range has at least one row and column.');
+      return rangeHandle(h.sheet, { top, left, bottom: top + rows - 1, right: left + columns - 1 });
+    },
+    GetCell: (h, args) => {
+      const top = argInteger(args, 0, 'row');
+      const left = argInteger(args, 1, 'column');
+      return rangeHandle(h.sheet, { top, left, bottom: top, right: left });
+    },
+    // An empty sheet's used range is A1, as in Excel.
+    GetUsedRange: (h, args) =>
+      rangeHandle(h.sheet, usedRect(h.sheet, args) ?? { top: 0, left: 0, bottom: 0, right: 0 }),
+    GetUsedRangeOrNullObject: (h, args) => {
+      const rect = usedRect(h.sheet, args);
+      return rect ? rangeHandle(h.sheet, rect) : null;
+    },
+  },
+  methods: {
+    Delete: (h, _args, env) => env.wb.deleteSheet(h.sheet),
+    Activate: (h, _args, env) => env.wb.activate(h.sheet),
+    Calculate: () => undefined,
+  },
+};
+
+function chart(sheet: SimSheet, item: SimSheet['charts'][number]): HandleOf<'Chart'> {
+  return { type: 'Chart', sheet, chart: item };
+}
+
+export const ChartCollection: ClassDef<HandleOf<'ChartCollection'>> = {
+  items: (h) => h.sheet.charts.map((c) => chart(h.sheet, c)),
+  indexer: (h, key) => {
+    const found = h.sheet.charts.find((c) => c.name === key);
+    if (!found) throw new SimError('ItemNotFound', `There is no chart '${String(key)}'.`);
+    return chart(h.sheet, found);
+  },
+  objectMethods: {
+    Add: (h, args, env) => {
+      const type = asString(args[0], 'type');
+      const source = args[1];
+      let rect: Rect | undefined;
+      if (isHandle(source) && source.type === 'Range') rect = source.rect;
+      else if (typeof source === 'string') rect = parseAddress(source);
+      if (!rect) throw new SimError('InvalidArgument', 'A chart needs a source range.');
+      const item = {
+        id: env.wb.newChartId(),
+        name: `Chart ${h.sheet.charts.length + 1}`,
+        chartType: type,
+        source: rect,
+        seriesBy: typeof args[2] === 'string' ? args[2] : 'Auto',
+      };
+      h.sheet.charts.push(item);
+      return chart(h.sheet, item);
+    },
+    GetItemAt: (h, args) => {
+      const item = h.sheet.charts[argInteger(args, 0, 'index')];
+      if (!item) throw new SimError('ItemNotFound', 'No chart at that index.');
+      return chart(h.sheet, item);
+    },
+    GetItemOrNullObject: (h, args) => {
+      const item = h.sheet.charts.find((c) => c.name === args[0]);
+      return item ? chart(h.sheet, item) : null;
+    },
+  },
+  methods: { GetCount: (h) => h.sheet.charts.length },
+};
+
+export const Chart: ClassDef<HandleOf<'Chart'>> = {
+  check: (h) => {
+    if (h.sheet.deleted || !h.sheet.charts.includes(h.chart))
+      throw new SimError('ItemNotFound', 'The chart was deleted.');
+  },
+  identity: (h) => ({ Id: h.chart.id }),
+  properties: {
+    Id: { get: (h) => h.chart.id },
+    Name: {
+      get: (h) => h.chart.name,
+      set: (h, value) => {
+        h.chart.name = asString(value, 'name');
+      },
+    },
+    ChartType: {
+      get: (h) => h.chart.chartType,
+      set: (h, value) => {
+        h.chart.chartType = asString(value, 'chartType');
+      },
+    },
+  },
+  methods: {
+    Delete: (h) => {
+      h.sheet.charts.splice(h.sheet.charts.indexOf(h.chart), 1);
+    },
+  },
+};

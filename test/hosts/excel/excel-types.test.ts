@@ -1,0 +1,62 @@
+/**
+ * The host's typed surface of Office.js (`excel-types.ts`) must be a structural
+ * subset of Microsoft's own declarations, so that `createExcelHost(Excel.run)`
+ * type-checks in the add-in. Checked here, in a program of its own, so the
+ * global `Excel` namespace of office.d.ts stays out of the project's types.
+ */
+import { join } from 'node:path';
+import ts from 'typescript';
+
+jest.setTimeout(60_000);
+
+const ROOT = join(__dirname, '..', '..', '..');
+const OFFICE_TYPES = require.resolve('@microsoft/office-js/dist/office.d.ts');
+const SURFACE = join(ROOT, 'src', 'hosts', 'excel', 'excel-types');
+const CHECK = join(ROOT, 'test', 'hosts', 'excel', '__office-compat__.ts');
+
+const SOURCE = `/// <reference path="${OFFICE_TYPES}" />
+import type { ExcelRun, ExcelRequestContext, ExcelWorkbook, OfficeExtensionError } from '${SURFACE}';
+
+export const run: ExcelRun = Excel.run;
+export const context = (c: Excel.RequestContext): ExcelRequestContext => c;
+export const workbook = (w: Excel.Workbook): ExcelWorkbook => w;
+export const error = (e: OfficeExtension.Error): OfficeExtensionError => e;
+`;
+
+function diagnostics(source: string): string[] {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) =>
+    fileName === CHECK
+      ? ts.createSourceFile(fileName, source, languageVersion)
+      : getSourceFile(fileName, languageVersion, ...rest);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (fileName) => fileName === CHECK || fileExists(fileName);
+  const program = ts.createProgram([CHECK], options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file?.fileName === CHECK || d.file?.fileName.startsWith(join(ROOT, 'src')))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe('excel-types.ts against office.d.ts', () => {
+  it('Excel.run, its context, the workbook and OfficeExtension.Error fit the typed surface', () => {
+    expect(diagnostics(SOURCE)).toEqual([]);
+  });
+
+  it('would catch a member the surface declares wrongly', () => {
+    const wrong = SOURCE.concat(
+      'export const broken = (w: Excel.Workbook): { names: { items: number } } => w;\n',
+    );
+    expect(diagnostics(wrong).length).toBeGreaterThan(0);
+  });
+});
