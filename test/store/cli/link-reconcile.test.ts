@@ -6,51 +6,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, submit, type TestServer } from '../api/test-server';
+import { linkArgs, PACK_LINKS, seedPackTruth } from '../../fixtures/pack-truth';
+import { startTestServer, type TestServer } from '../api/test-server';
 import { runCli } from './run-cli';
 
 jest.setTimeout(120_000);
 
 const FIXTURES = join(__dirname, '../../fixtures/workbooks');
-const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`);
-
-/** The truth: the central monthly pack, the finance pack and the weekly pack as their owners submitted them. */
-const MONTHLY: Record<string, number[]> = {
-  'claims.turnaround_days': [8.1, 7.9, 7.6, 7.4, 7.2, 7.0, 6.9, 6.8, 6.9, 6.7],
-  'claims.manual_rate': [0.19, 0.185, 0.18, 0.17, 0.165, 0.16, 0.155, 0.15, 0.148, 0.145],
-  'ops.fte': [452, 448, 447, 441, 436, 430, 428, 425, 421, 419],
-  'service.fcr': [0.715, 0.72, 0.724, 0.731, 0.73, 0.738, 0.742, 0.749, 0.753, 0.758],
-  'platform.uptime': [0.991, 0.987, 0.993, 0.996, 0.995, 0.978, 0.994, 0.997, 0.996, 0.998],
-};
-const QUARTERS = ['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2'];
-const QUARTERLY: Record<string, number[]> = {
-  'claims.cost_per_claim': [131.2, 127.9, 124.35, 121.8, 119.1],
-  'claims.cost_total': [24_310_000, 23_980_000, -1_250_000, 22_740_000, 22_100_000],
-  // The pack says 34 for Q1 FY27; the owner's figure is 35.
-  'service.nps': [28, 29, 31, 33, 35],
-};
-const BACKLOG = [
-  5200, 5156, 5112, 5017, 4973, 4929, 4834, 4790, 4746, 4651, 4607, 4563, 4468, 4424, 4380, 4285, 4241, 4197,
-  4102, 4058, 4014, 3919, 3875, 3831, 3736,
-];
-const AUTO = [
-  0.41, 0.417, 0.424, 0.431, 0.438, 0.445, 0.452, 0.459, 0.466, 0.473, 0.48, 0.487, 0.494, 0.501, 0.508,
-  0.515, 0.522, 0.529, 0.536, 0.543, 0.55, 0.557, 0.564, 0.571, 0.578,
-];
-const WEEKS = BACKLOG.map((_, i) => `2026-W${String(23 + i).padStart(2, '0')}`);
-
-const OWNERS: Record<string, string> = {
-  'claims.turnaround_days': 'olivia',
-  'claims.manual_rate': 'olivia',
-  'ops.fte': 'olivia',
-  'claims.cost_per_claim': 'olivia',
-  'claims.cost_total': 'olivia',
-  'claims.backlog': 'olivia',
-  'service.fcr': 'sam',
-  'service.nps': 'sam',
-  'platform.uptime': 'ian',
-  'platform.auto_adjudication': 'ian',
-};
 
 interface JsonCell {
   kpiId: string;
@@ -68,34 +30,7 @@ let store: string[];
 
 beforeAll(async () => {
   server = await startTestServer('sqlite');
-  const costTotal = {
-    id: 'claims.cost_total',
-    kind: 'kpi',
-    name: 'Claims cost',
-    parentId: 'claims-ops',
-    unit: 'EUR',
-    direction: 'down',
-    cadence: 'quarter',
-    ownerId: 'olivia',
-  };
-  expect((await server.request('PUT', '/v1/model', { body: { nodes: [costTotal] } })).status).toBe(200);
-  const readings = [
-    ...Object.entries(MONTHLY).flatMap(([kpiId, values]) =>
-      values.map((value, i) => ({ kpiId, period: MONTHS[i]!, value })),
-    ),
-    ...Object.entries(QUARTERLY).flatMap(([kpiId, values]) =>
-      values.map((value, i) => ({ kpiId, period: QUARTERS[i]!, value })),
-    ),
-    ...BACKLOG.map((value, i) => ({ kpiId: 'claims.backlog', period: WEEKS[i]!, value })),
-    ...AUTO.map((value, i) => ({ kpiId: 'platform.auto_adjudication', period: WEEKS[i]!, value })),
-  ];
-  for (const owner of ['olivia', 'sam', 'ian']) {
-    const own = readings
-      .filter((r) => OWNERS[r.kpiId] === owner)
-      .map((r) => ({ ...r, remediation: 'Plan on file' }));
-    const res = await submit(server, owner, own);
-    expect(res.status).toBe(201);
-  }
+  await seedPackTruth(server);
   dir = mkdtempSync(join(tmpdir(), 'plumbline-link-test-'));
   store = ['--server', server.url, '--token', server.tokens.ana!];
 });
@@ -130,47 +65,13 @@ const verdicts = (cells: JsonCell[]) =>
   Object.fromEntries(cells.map((c) => [`${c.sheet}!${c.address}`, c.verdict]));
 const notMatching = (cells: JsonCell[]) => cells.filter((c) => c.verdict !== 'match');
 
-async function linkMonthlyPack(file: string): Promise<void> {
-  await link(
-    file,
-    '--sheet',
-    'Ops KPIs',
-    '--values',
-    'C5:N7',
-    '--periods',
-    'C4:N4',
-    '--kpi',
-    'claims.turnaround_days,claims.manual_rate,ops.fte',
-  );
-  await link(
-    file,
-    '--sheet',
-    'Ops KPIs',
-    '--values',
-    'C8:N8',
-    '--periods',
-    'C4:N4',
-    '--kpi',
-    'service.fcr',
-    '--scale',
-    '0.01',
-  );
-  await link(
-    file,
-    '--sheet',
-    'Ops KPIs',
-    '--values',
-    'C9:N9',
-    '--periods',
-    'C4:N4',
-    '--kpi',
-    'platform.uptime',
-  );
+async function linkAll(file: string, workbook: string): Promise<void> {
+  for (const request of PACK_LINKS[workbook]!) await link(file, ...linkArgs(request));
 }
 
 test('ops-monthly.xlsx, the central pack, matches the truth in every filled cell', async () => {
   const file = copy('ops-monthly.xlsx');
-  await linkMonthlyPack(file);
+  await linkAll(file, 'ops-monthly.xlsx');
   const { code, cells } = await reconcileJson(file);
   expect(code).toBe(0);
   // Five KPIs × January–October; November and December are blank on both sides.
@@ -186,7 +87,7 @@ test('ops-monthly.xlsx, the central pack, matches the truth in every filled cell
 
 test('ops-monthly-north.xlsx flags exactly what drifted', async () => {
   const file = copy('ops-monthly-north.xlsx');
-  await linkMonthlyPack(file);
+  await linkAll(file, 'ops-monthly.xlsx');
   const { code, cells } = await reconcileJson(file);
   expect(code).toBe(1);
   expect(notMatching(cells)).toEqual([
@@ -234,7 +135,7 @@ test('ops-monthly-north.xlsx flags exactly what drifted', async () => {
 
 test('the human report lists the divergences and the store counts the diverging copy', async () => {
   const file = copy('ops-monthly-north.xlsx');
-  await linkMonthlyPack(file);
+  await linkAll(file, 'ops-monthly.xlsx');
   const run = await runCli(['reconcile', file, ...store]);
   expect(run.code).toBe(1);
   expect(run.stdout).toMatch(/3 link\(s\), 50 cells — 2 diverged, 1 canonical-only, 47 match/);
@@ -248,45 +149,7 @@ test('the human report lists the divergences and the store counts the diverging 
 
 test('finance-quarterly.xlsx: fiscal quarters from April, numbers stored as text, a row in thousands', async () => {
   const file = copy('finance-quarterly.xlsx');
-  const fiscal = ['--fiscal-year-start', '4'];
-  await link(
-    file,
-    '--sheet',
-    'Q-Pack',
-    '--values',
-    'B4:F4',
-    '--periods',
-    'B3:F3',
-    '--kpi',
-    'claims.cost_per_claim',
-    ...fiscal,
-  );
-  await link(
-    file,
-    '--sheet',
-    'Q-Pack',
-    '--values',
-    'B5:F5',
-    '--periods',
-    'B3:F3',
-    '--kpi',
-    'claims.cost_total',
-    '--scale',
-    '1000',
-    ...fiscal,
-  );
-  await link(
-    file,
-    '--sheet',
-    'Q-Pack',
-    '--values',
-    'B6:F6',
-    '--periods',
-    'B3:F3',
-    '--kpi',
-    'service.nps',
-    ...fiscal,
-  );
+  await linkAll(file, 'finance-quarterly.xlsx');
   const { code, cells } = await reconcileJson(file);
   expect(code).toBe(1);
   expect(cells).toHaveLength(15);
@@ -316,28 +179,7 @@ test('finance-quarterly.xlsx: fiscal quarters from April, numbers stored as text
 
 test('weekly-backlog.xlsx: periods down the rows as Monday dates, two weekly KPIs across', async () => {
   const file = copy('weekly-backlog.xlsx');
-  await link(
-    file,
-    '--sheet',
-    'Weekly',
-    '--values',
-    'B2:B27',
-    '--periods',
-    'A2:A27',
-    '--kpi',
-    'claims.backlog',
-  );
-  await link(
-    file,
-    '--sheet',
-    'Weekly',
-    '--values',
-    'C2:C27',
-    '--periods',
-    'A2:A27',
-    '--kpi',
-    'platform.auto_adjudication',
-  );
+  await linkAll(file, 'weekly-backlog.xlsx');
   const { code, cells } = await reconcileJson(file);
   expect(code).toBe(0);
   expect(cells).toHaveLength(52);
