@@ -1,7 +1,17 @@
 /**
  * A1 addresses without a sheet (`C5`, `C5:N9`, `$C$5:$N$9`), as 0-based
- * row/column rectangles, and sheet-qualified references for defined names.
+ * row/column rectangles: the one parser and formatter that core, every host
+ * and the simulator build on. Sheet-qualified references (`'Ops KPIs'!C5:N9`)
+ * and Excel's naming rules are in `sheet-reference.ts`.
+ *
+ * Whole rows or columns (`A:A`, `3:3`) are not cell ranges here: nothing in
+ * Plumbline links them, and reading one would mean a million cells.
  */
+
+/** Rows in an Excel worksheet (and the most any host here addresses). */
+export const MAX_ROWS = 1_048_576;
+/** Columns in an Excel worksheet: `A` to `XFD`. */
+export const MAX_COLUMNS = 16_384;
 
 export interface CellRect {
   /** 0-based, inclusive. */
@@ -11,16 +21,16 @@ export interface CellRect {
   right: number;
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
+/** `A` → `0`, `AA` → `26` (case-insensitive). */
 export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
+/** `0` → `A`, `25` → `Z`, `26` → `AA`. */
 export function columnLetters(index: number): string {
   let n = index + 1;
   let letters = '';
@@ -32,8 +42,12 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-function parseCell(text: string): { row: number; column: number } | undefined {
-  const m = CELL.exec(text.trim());
+/**
+ * Parses one cell, `C5` or `$C$5` (any case), exactly as given (no trimming);
+ * undefined when it is not a cell inside a worksheet's bounds.
+ */
+export function parseCellA1(text: string): { row: number; column: number } | undefined {
+  const m = CELL.exec(text);
   if (!m) return undefined;
   const column = columnIndex(m[1]!);
   const row = Number(m[2]) - 1;
@@ -41,12 +55,15 @@ function parseCell(text: string): { row: number; column: number } | undefined {
   return { row, column };
 }
 
-/** Parses `C5` or `C5:N9` (either corner first); undefined when it is not an A1 range. */
+/**
+ * Parses `B7`, `C5:N9` or `$C$5:$N$9` (any case, either corner first, spaces
+ * around each corner ignored); undefined when it is not a cell range.
+ */
 export function parseA1(address: string): CellRect | undefined {
   const parts = address.split(':');
   if (parts.length > 2) return undefined;
-  const a = parseCell(parts[0] ?? '');
-  const b = parts.length === 2 ? parseCell(parts[1] ?? '') : a;
+  const a = parseCellA1((parts[0] ?? '').trim());
+  const b = parts.length === 2 ? parseCellA1((parts[1] ?? '').trim()) : a;
   if (!a || !b) return undefined;
   return {
     top: Math.min(a.row, b.row),
@@ -56,46 +73,28 @@ export function parseA1(address: string): CellRect | undefined {
   };
 }
 
-export function cellA1(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
+/** {@link parseA1}, throwing a `RangeError` that names the address when it is not a cell range. */
+export function requireA1(address: string): CellRect {
+  const rect = parseA1(address);
+  if (!rect) throw new RangeError(`'${address}' is not an A1 cell range such as B7 or C5:N9`);
+  return rect;
 }
 
-export function rectA1(rect: CellRect): string {
-  const start = cellA1(rect.top, rect.left);
+/** `B7`, or `$B$7` when `absolute`. */
+export function cellA1(row: number, column: number, absolute = false): string {
+  const d = absolute ? '$' : '';
+  return `${d}${columnLetters(column)}${d}${row + 1}`;
+}
+
+/** `C5:N9` (`$C$5:$N$9` when `absolute`), or `B7` for a single cell. */
+export function rectA1(rect: CellRect, absolute = false): string {
+  const start = cellA1(rect.top, rect.left, absolute);
   return rect.top === rect.bottom && rect.left === rect.right
     ? start
-    : `${start}:${cellA1(rect.bottom, rect.right)}`;
+    : `${start}:${cellA1(rect.bottom, rect.right, absolute)}`;
 }
 
+/** How many rows and columns a rectangle spans. */
 export function rectSize(rect: CellRect): { rows: number; columns: number } {
   return { rows: rect.bottom - rect.top + 1, columns: rect.right - rect.left + 1 };
-}
-
-/** `'Ops KPIs'!$C$5:$N$9`: quoted when the sheet name needs it, absolute so it survives copying. */
-export function sheetReference(sheet: string, address: string): string {
-  const rect = parseA1(address);
-  if (!rect) throw new RangeError(`Not an A1 range: ${address}`);
-  const abs = (row: number, column: number) => `$${columnLetters(column)}$${row + 1}`;
-  const start = abs(rect.top, rect.left);
-  const range =
-    rect.top === rect.bottom && rect.left === rect.right ? start : `${start}:${abs(rect.bottom, rect.right)}`;
-  return `${quoteSheet(sheet)}!${range}`;
-}
-
-export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
-    ? sheet
-    : `'${sheet.replace(/'/g, "''")}'`;
-}
-
-/** Parses `'Ops KPIs'!$C$5:$N$9` or `Sheet1!A1`; undefined for anything else (several areas, other workbooks). */
-export function parseSheetReference(reference: string): { sheet: string; address: string } | undefined {
-  const text = reference.trim().replace(/^=/, '');
-  const m = /^(?:'((?:[^']|'')+)'|([^'!\s[\]]+))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
-    text,
-  );
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
-  const rect = parseA1(m[3]!);
-  return rect ? { sheet, address: rectA1(rect) } : undefined;
 }

@@ -26,8 +26,8 @@ const BLANK_TOKENS: ReadonlySet<string> = new Set(['n/a', 'na', 'n.a.', 'n.a', '
 /** One or more hyphens, en/em dashes or minus signs, and nothing else. */
 const DASHES_ONLY = /^[-\u2010-\u2015\u2212]+$/;
 
-/** Excel's error values (and Sheets' own `#ERROR!`), as a cell shows them. */
-const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+/** Excel's error values, as a cell shows them (`#DIV/0!`, `#N/A`…). */
+export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
   '#DIV/0!',
   '#N/A',
   '#VALUE!',
@@ -44,6 +44,7 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   '#UNKNOWN!',
   '#GETTING_DATA',
 ]);
+/** Google Sheets' own error and loading values. */
 const SHEETS_ERRORS: ReadonlySet<string> = new Set(['#ERROR!', '#LOADING']);
 
 /** Currency symbols and ISO codes that may precede or follow an amount. */
@@ -108,7 +109,7 @@ function readText(raw: string): CellReading {
   if (text === '' || DASHES_ONLY.test(text) || BLANK_TOKENS.has(text.toLowerCase())) return { kind: 'blank' };
 
   const upper = text.toUpperCase();
-  if (EXCEL_ERRORS.has(upper)) return unreadable(text, `Excel error ${upper}`);
+  if (EXCEL_ERROR_VALUES.has(upper)) return unreadable(text, `Excel error ${upper}`);
   if (SHEETS_ERRORS.has(upper)) return unreadable(text, `spreadsheet error ${upper}`);
 
   const value = parseNumberText(text.replace(/ +/g, ' '));

@@ -2,10 +2,13 @@ import {
   cellA1,
   columnIndex,
   columnLetters,
+  MAX_COLUMNS,
+  MAX_ROWS,
   parseA1,
-  parseSheetReference,
+  parseCellA1,
   rectA1,
-  sheetReference,
+  rectSize,
+  requireA1,
 } from '../../src/core/a1';
 
 test.each([
@@ -34,13 +37,33 @@ test.each(['', 'C', '5', 'C5:', 'C5:N9:Z1', 'Sheet1!A1', 'A0', 'XFE1', 'A1048577
   },
 );
 
-test('sheet references quote names that need it and round-trip', () => {
-  expect(sheetReference('Ops KPIs', 'C5:N5')).toBe("'Ops KPIs'!$C$5:$N$5");
-  expect(sheetReference('Weekly', 'B2')).toBe('Weekly!$B$2');
-  expect(sheetReference("Q'Pack", 'A1')).toBe("'Q''Pack'!$A$1");
-  expect(sheetReference('AB12', 'A1')).toBe("'AB12'!$A$1");
-  expect(parseSheetReference("'Q''Pack'!$A$1")).toEqual({ sheet: "Q'Pack", address: 'A1' });
-  expect(parseSheetReference("='Ops KPIs'!$C$5:$N$5")).toEqual({ sheet: 'Ops KPIs', address: 'C5:N5' });
-  expect(parseSheetReference('[1]Sheet1!A1')).toBeUndefined();
-  expect(parseSheetReference('Sheet1!A1,Sheet1!B2')).toBeUndefined();
+test('the last row and column are in the sheet', () => {
+  expect(parseA1('XFD1048576')).toEqual({
+    top: MAX_ROWS - 1,
+    left: MAX_COLUMNS - 1,
+    bottom: MAX_ROWS - 1,
+    right: MAX_COLUMNS - 1,
+  });
+});
+
+test('spaces around the address and each corner are ignored; a cell alone is parsed exactly', () => {
+  expect(parseA1(' c5 : n9 ')).toEqual(parseA1('C5:N9'));
+  expect(parseCellA1('$c$5')).toEqual({ row: 4, column: 2 });
+  expect(parseCellA1(' C5')).toBeUndefined();
+  expect(parseCellA1('C5:C6')).toBeUndefined();
+});
+
+test('relative and absolute forms', () => {
+  const rect = parseA1('C5:N9')!;
+  expect(rectA1(rect)).toBe('C5:N9');
+  expect(rectA1(rect, true)).toBe('$C$5:$N$9');
+  expect(rectA1(parseA1('b7')!, true)).toBe('$B$7');
+  expect(cellA1(6, 1, true)).toBe('$B$7');
+  expect(rectSize(rect)).toEqual({ rows: 5, columns: 12 });
+});
+
+test('requireA1 names what it could not read', () => {
+  expect(requireA1('$C$5:$N$9')).toEqual(parseA1('C5:N9'));
+  expect(() => requireA1('A:A')).toThrow(RangeError);
+  expect(() => requireA1('A:A')).toThrow("'A:A' is not an A1 cell range such as B7 or C5:N9");
 });

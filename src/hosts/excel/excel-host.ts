@@ -26,9 +26,10 @@
  * Text is written behind an apostrophe so Excel keeps it as text
  * (`cell-conventions.ts`); flags carry their id in the rule formula
  * (`flag-rule.ts`); the workbook id is the defined name the saved-workbook host
- * uses (`../xlsx/workbook-id.ts`), so a file keeps its id across hosts.
+ * uses (`../workbook-id.ts`), so a file keeps its id across hosts.
  */
-import { parseA1, parseSheetReference, rectA1, rectSize, sheetReference, type CellRect } from '../../core/a1';
+import { columnLetters, parseA1, rectA1, rectSize, type CellRect } from '../../core/a1';
+import { isValidDefinedName, parseSheetReference, sheetReference } from '../../core/sheet-reference';
 import {
   METADATA_SHEET,
   type Block,
@@ -42,8 +43,7 @@ import {
   type SheetVisibility,
   type SpreadsheetHost,
 } from '../host';
-import { isValidDefinedName } from '../xlsx/defined-names';
-import { isWorkbookIdName, newWorkbookId, workbookIdFromNames, workbookIdName } from '../xlsx/workbook-id';
+import { isWorkbookIdName, newWorkbookId, workbookIdFromNames, workbookIdName } from '../workbook-id';
 import { charactersToPoints, portFormula, protectRows } from './cell-conventions';
 import type {
   ExcelConditionalFormat,
@@ -292,10 +292,6 @@ function isColor(value: string): boolean {
   return /^#[0-9A-Fa-f]{6}$/.test(value);
 }
 
-function columnLetter(index: number): string {
-  return rectA1({ top: 0, left: index, bottom: 0, right: index }).replace(/\d+$/, '');
-}
-
 /** Runs of equal, non-default values along each row: `[row, first, last, value]`. */
 function runsOf<T>(
   grid: readonly (readonly T[])[] | undefined,
@@ -347,7 +343,7 @@ function sheetContentOps(name: string, content: SheetContent): { bytes: number; 
     ops.push(format(cellRange(r, first, last), (range) => (range.format.indentLevel = level)));
   }
   content.columnWidths?.forEach((width, c) => {
-    const column = columnLetter(c);
+    const column = columnLetters(c);
     ops.push(
       format(`${column}:${column}`, (range) => (range.format.columnWidth = charactersToPoints(width))),
     );

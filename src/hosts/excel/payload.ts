@@ -3,6 +3,7 @@
  * sizes estimated as the UTF-8 length of the JSON the library will send, big
  * blocks split by rows, operations packed into batches under a budget.
  */
+import { utf8Length } from '../../core/utf8';
 
 /**
  * Bytes of cell data per request. The limit is 5 MB; the rest is headroom for
@@ -29,20 +30,7 @@ export const OPERATION_OVERHEAD = 700;
 /** What adding one flag costs besides its formula: the range, the format, its rule, fill and font (about 1,600 bytes). */
 export const FLAG_OVERHEAD = 2_000;
 
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
+/** The UTF-8 bytes of `value` as JSON, as the library will send it. */
 export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value));
 }

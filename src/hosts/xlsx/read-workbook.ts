@@ -6,10 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { parseA1 } from '../../core/a1';
+import { parseSheetReference } from '../../core/sheet-reference';
 import type { CellValue, DefinedName } from '../host';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
-import { tryParseAddress } from './a1';
-import { parseNameReference } from './defined-names';
 import {
   findEntry,
   readPackageLayout,
@@ -124,7 +124,7 @@ function sheetSnapshot(
   });
   // A merged area belongs to the used range even where its cells are empty.
   for (const merge of ws.model.merges ?? []) {
-    const range = tryParseAddress(merge);
+    const range = parseA1(merge);
     if (!range) continue;
     rows = Math.max(rows, range.bottom + 1);
     cols = Math.max(cols, range.right + 1);
@@ -243,7 +243,7 @@ export function workbookNames(layout: PackageLayout, sheets: { name: string }[])
   const names: DefinedName[] = [];
   for (const n of layout.names) {
     if (n.localSheetId !== undefined || n.name.startsWith('_xlnm.')) continue;
-    const ref = parseNameReference(n.formula);
+    const ref = parseSheetReference(n.formula);
     const sheet = ref && sheetByUpper.get(ref.sheet.toUpperCase());
     if (!ref || !sheet) continue;
     names.push({ name: n.name, sheet, address: ref.address });

@@ -4,8 +4,8 @@
  * workbook is never touched, and are always text: `=SUM(A1)`, `+1`, `-x` and
  * `@foo` are written as the characters they are, never as formulas.
  */
+import { cellA1, rectA1 } from '../../core/a1';
 import type { CellValue } from '../host';
-import { cellAddress, formatAddress } from './a1';
 import { MAIN_NS, REL_NS } from './package';
 import { encodeXstring, escapeXmlText } from './xml-text';
 
@@ -53,7 +53,7 @@ export function worksheetXml(cells: WorksheetCells): string {
   let right = -1;
   cells.values.forEach((row, r) => {
     const xml = row.map((value, c) => {
-      const text = cellXml(cellAddress(r, c), value, cells.styleAt(r, c));
+      const text = cellXml(cellA1(r, c), value, cells.styleAt(r, c));
       if (text) right = Math.max(right, c);
       return text;
     });
@@ -63,7 +63,7 @@ export function worksheetXml(cells: WorksheetCells): string {
       rows.push(`<row r="${r + 1}">${content}</row>`);
     }
   });
-  const dimension = bottom < 0 ? 'A1' : formatAddress({ top: 0, left: 0, bottom, right });
+  const dimension = bottom < 0 ? 'A1' : rectA1({ top: 0, left: 0, bottom, right });
   const widths = (cells.columnWidths ?? [])
     .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
     .join('');

@@ -13,6 +13,8 @@
  * with `replaceSheet`. The user's sheets are read-only here.
  */
 import JSZip from 'jszip';
+import { rectA1, rectSize, requireA1, type CellRect } from '../../core/a1';
+import { isValidDefinedName, sheetNameProblem, sheetReference } from '../../core/sheet-reference';
 import type {
   Block,
   BlockWrite,
@@ -26,9 +28,8 @@ import type {
   SpreadsheetHost,
 } from '../host';
 import { METADATA_SHEET } from '../host';
+import { isWorkbookIdName, newWorkbookId, workbookIdFromNames, workbookIdName } from '../workbook-id';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
-import { formatAddress, parseAddress, rangeHeight, rangeWidth, type CellRange } from './a1';
-import { formatNameReference, isValidDefinedName, sheetNameProblem } from './defined-names';
 import {
   addContentTypeOverrides,
   addRelationships,
@@ -44,7 +45,6 @@ import {
 } from './package';
 import { readWorkbookFromPackage } from './read-workbook';
 import { addCellStyles, cellStyleProblem, PLAIN_STYLE, styleKey, type CellStyle } from './styles-xml';
-import { isWorkbookIdName, newWorkbookId, workbookIdFromNames, workbookIdName } from './workbook-id';
 import { cellValueProblem, worksheetXml } from './worksheet-xml';
 
 export interface XlsxHost extends SpreadsheetHost {
@@ -212,14 +212,13 @@ class XlsxWorkbookHost implements XlsxHost {
       range: this.requireRange(ref),
     }));
     return reads.map(({ ref, sheet, range }) => {
-      if (rangeHeight(range) * rangeWidth(range) > MAX_CELLS_PER_READ) {
+      const { rows, columns } = rectSize(range);
+      if (rows * columns > MAX_CELLS_PER_READ) {
         throw new XlsxHostError('InvalidArgument', `'${ref.address}' is more cells than one read may take`);
       }
       const slice = <T>(grid: T[][], fallback: T): T[][] =>
-        Array.from({ length: rangeHeight(range) }, (_, r) =>
-          Array.from({ length: rangeWidth(range) }, (_, c) =>
-            cellOf(grid, range.top + r, range.left + c, fallback),
-          ),
+        Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: columns }, (_, c) => cellOf(grid, range.top + r, range.left + c, fallback)),
         );
       return {
         sheet: ref.sheet,
@@ -298,7 +297,7 @@ class XlsxWorkbookHost implements XlsxHost {
       }
       const sheet = this.requireSheet(n.sheet);
       const range = this.requireRange(n);
-      return { name: n.name, sheet: sheet.name, address: formatAddress(range) };
+      return { name: n.name, sheet: sheet.name, address: rectA1(range) };
     });
     for (const n of checked) {
       const key = n.name.toUpperCase();
@@ -488,11 +487,11 @@ class XlsxWorkbookHost implements XlsxHost {
     // workbook.xml: new <sheet>s and defined names.
     const add: NameEntry[] = [...this.nameChanges.values()]
       .filter((n): n is DefinedName => n !== null)
-      .map((n) => ({ name: n.name, formula: formatNameReference(n) }));
+      .map((n) => ({ name: n.name, formula: sheetReference(n.sheet, n.address) }));
     const remove = new Set([...this.nameChanges.keys()]);
     if (this.workbookIdPending && this.workbookId) {
       const idName = workbookIdName(this.workbookId);
-      add.push({ name: idName.name, formula: formatNameReference(idName) });
+      add.push({ name: idName.name, formula: sheetReference(idName.sheet, idName.address) });
     }
     if (newSheets.length > 0 || add.length > 0 || remove.size > 0) {
       write(layout.workbookPath, editWorkbookXml(layout.workbookXml, newSheets, remove, add));
@@ -551,20 +550,18 @@ class XlsxWorkbookHost implements XlsxHost {
     return sheet;
   }
 
-  private requireRange(ref: RangeRef): CellRange {
+  private requireRange(ref: RangeRef): CellRect {
     try {
-      return parseAddress(ref.address);
+      return requireA1(ref.address);
     } catch (e) {
       throw new XlsxHostError('InvalidArgument', (e as Error).message);
     }
   }
 
-  private requireShape(grid: unknown[][], range: CellRange, what: string): void {
-    if (grid.length !== rangeHeight(range) || grid.some((row) => row.length !== rangeWidth(range))) {
-      throw new XlsxHostError(
-        'InvalidArgument',
-        `${what}: expected ${rangeHeight(range)} rows of ${rangeWidth(range)} cells`,
-      );
+  private requireShape(grid: unknown[][], range: CellRect, what: string): void {
+    const { rows, columns } = rectSize(range);
+    if (grid.length !== rows || grid.some((row) => row.length !== columns)) {
+      throw new XlsxHostError('InvalidArgument', `${what}: expected ${rows} rows of ${columns} cells`);
     }
   }
 

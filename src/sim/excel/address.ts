@@ -1,49 +1,38 @@
 /**
  * Range addresses as Excel's JavaScript API takes and gives them: `C5`, `C5:N9`,
  * whole columns `C:N`, whole rows `5:9`, optionally behind a sheet name
- * (`'Ops KPIs'!C5:N9`). Rectangles are 0-based and inclusive.
+ * (`'Ops KPIs'!C5:N9`). Rectangles are core's `CellRect` (0-based, inclusive);
+ * cell ranges are parsed and written by core's `a1.ts`, and only the forms core
+ * has no use for (whole rows and columns, an optional sheet) are added here.
  */
-import { columnIndex, columnLetters, quoteSheet } from '../../core/a1';
+import {
+  columnIndex,
+  columnLetters,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseA1,
+  rectA1,
+  rectSize,
+  type CellRect,
+} from '../../core/a1';
+import { quoteSheet } from '../../core/sheet-reference';
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
-
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COLUMN = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?(\d{1,7})$/;
-
-function cellOf(text: string): { row: number; column: number } | undefined {
-  const m = CELL.exec(text);
-  if (!m) return undefined;
-  const column = columnIndex(m[1]!);
-  const row = Number(m[2]) - 1;
-  return row >= 0 && row < MAX_ROWS && column < MAX_COLUMNS ? { row, column } : undefined;
-}
 
 function ordered(a: number, b: number): [number, number] {
   return a <= b ? [a, b] : [b, a];
 }
 
 /** Parses an address without a sheet; undefined when Excel would not take it. */
-export function parseAddress(address: string): Rect | undefined {
+export function parseAddress(address: string): CellRect | undefined {
   const parts = address.trim().split(':');
-  if (parts.length > 2 || parts.some((p) => p === '')) return undefined;
-  const [first, second = first] = parts as [string, string?];
-  const a = cellOf(first);
-  const b = cellOf(second);
-  if (a && b) {
-    const [top, bottom] = ordered(a.row, b.row);
-    const [left, right] = ordered(a.column, b.column);
-    return { top, left, bottom, right };
-  }
+  // Stricter than core: no spaces inside an address (in a formula a space is the intersection operator).
+  if (parts.length > 2 || parts.some((p) => p === '' || p !== p.trim())) return undefined;
+  const cells = parseA1(parts.join(':'));
+  if (cells) return cells;
   if (parts.length !== 2) return undefined;
+  const [first, second] = parts as [string, string];
   const ca = COLUMN.exec(first);
   const cb = COLUMN.exec(second);
   if (ca && cb) {
@@ -69,46 +58,31 @@ export function splitSheet(reference: string): { sheet: string | undefined; addr
   return { sheet: undefined, address: text };
 }
 
-function cellText(row: number, column: number, absolute: boolean): string {
-  const d = absolute ? '$' : '';
-  return `${d}${columnLetters(column)}${d}${row + 1}`;
-}
-
 /** Excel's own form: `C5`, `C5:N9`, `C:N` for whole columns, `5:9` for whole rows. */
-export function formatRect(rect: Rect, absolute = false): string {
+export function formatRect(rect: CellRect, absolute = false): string {
   const d = absolute ? '$' : '';
   const wholeColumns = rect.top === 0 && rect.bottom === MAX_ROWS - 1;
   const wholeRows = rect.left === 0 && rect.right === MAX_COLUMNS - 1;
   if (wholeRows) return `${d}${rect.top + 1}:${d}${rect.bottom + 1}`;
   if (wholeColumns) return `${d}${columnLetters(rect.left)}:${d}${columnLetters(rect.right)}`;
-  const start = cellText(rect.top, rect.left, absolute);
-  return rect.top === rect.bottom && rect.left === rect.right
-    ? start
-    : `${start}:${cellText(rect.bottom, rect.right, absolute)}`;
+  return rectA1(rect, absolute);
 }
 
 /** `'Ops KPIs'!C5:N9`, as `Range.address` gives it. */
-export function qualifiedAddress(sheet: string, rect: Rect, absolute = false): string {
+export function qualifiedAddress(sheet: string, rect: CellRect, absolute = false): string {
   return `${quoteSheet(sheet)}!${formatRect(rect, absolute)}`;
 }
 
-export function rectRows(rect: Rect): number {
-  return rect.bottom - rect.top + 1;
+export function rectArea(rect: CellRect): number {
+  const { rows, columns } = rectSize(rect);
+  return rows * columns;
 }
 
-export function rectColumns(rect: Rect): number {
-  return rect.right - rect.left + 1;
-}
-
-export function rectArea(rect: Rect): number {
-  return rectRows(rect) * rectColumns(rect);
-}
-
-export function intersects(a: Rect, b: Rect): boolean {
+export function intersects(a: CellRect, b: CellRect): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
-export function contains(outer: Rect, inner: Rect): boolean {
+export function contains(outer: CellRect, inner: CellRect): boolean {
   return (
     outer.top <= inner.top &&
     outer.left <= inner.left &&
@@ -117,7 +91,7 @@ export function contains(outer: Rect, inner: Rect): boolean {
   );
 }
 
-export function intersection(a: Rect, b: Rect): Rect | undefined {
+export function intersection(a: CellRect, b: CellRect): CellRect | undefined {
   if (!intersects(a, b)) return undefined;
   return {
     top: Math.max(a.top, b.top),
@@ -127,7 +101,7 @@ export function intersection(a: Rect, b: Rect): Rect | undefined {
   };
 }
 
-export function boundingRect(a: Rect, b: Rect): Rect {
+export function boundingRect(a: CellRect, b: CellRect): CellRect {
   return {
     top: Math.min(a.top, b.top),
     left: Math.min(a.left, b.left),
@@ -136,7 +110,7 @@ export function boundingRect(a: Rect, b: Rect): Rect {
   };
 }
 
-export function inSheet(rect: Rect): boolean {
+export function inSheet(rect: CellRect): boolean {
   return (
     rect.top >= 0 &&
     rect.left >= 0 &&

@@ -1,17 +1,6 @@
 /** `Range`, `RangeFormat`, `RangeFill`, `RangeFont`. */
-import {
-  boundingRect,
-  inSheet,
-  intersection,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseAddress,
-  qualifiedAddress,
-  rectArea,
-  rectColumns,
-  rectRows,
-  type Rect,
-} from './address';
+import { MAX_COLUMNS, MAX_ROWS, rectSize, type CellRect } from '../../core/a1';
+import { boundingRect, inSheet, intersection, parseAddress, qualifiedAddress, rectArea } from './address';
 import { interpretInput } from './cell-input';
 import { cellText } from './cell-text';
 import { normalizeColor } from './colors';
@@ -31,7 +20,7 @@ import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SimCell, type SimSheet }
 /** Scalars broadcast to every cell of a range are written cell by cell; beyond this the simulator refuses. */
 const MAX_BROADCAST_CELLS = 2_000_000;
 
-export function rangeHandle(sheet: SimSheet, rect: Rect): RangeHandle {
+export function rangeHandle(sheet: SimSheet, rect: CellRect): RangeHandle {
   if (!inSheet(rect))
     throw new SimError('InvalidArgument', 'The range goes beyond the edges of the worksheet.');
   return { type: 'Range', sheet, rect };
@@ -41,7 +30,7 @@ export function rangeHandle(sheet: SimSheet, rect: Rect): RangeHandle {
  * Refuses to materialise a grid that no response could carry (a whole sheet's
  * values): even empty cells cost a few bytes each.
  */
-function guardGrid(rect: Rect, env: Env): void {
+function guardGrid(rect: CellRect, env: Env): void {
   if (rectArea(rect) * 3 > env.responseLimit) throw new ResponseTooLargeError();
 }
 
@@ -69,8 +58,7 @@ function assignGrid(
   input: unknown,
   apply: (row: number, column: number, value: unknown) => void,
 ): void {
-  const rows = rectRows(h.rect);
-  const columns = rectColumns(h.rect);
+  const { rows, columns } = rectSize(h.rect);
   if (!Array.isArray(input)) {
     if (rectArea(h.rect) > MAX_BROADCAST_CELLS) {
       throw new SimError('NotImplemented', 'The simulator does not set one value on that many cells.');
@@ -145,7 +133,7 @@ function valueType(cell: SimCell | undefined): string {
   return 'String';
 }
 
-function otherRange(h: RangeHandle, arg: unknown): Rect {
+function otherRange(h: RangeHandle, arg: unknown): CellRect {
   if (isHandle(arg) && arg.type === 'Range') {
     if (arg.sheet !== h.sheet) throw new SimError('InvalidArgument', 'The ranges are on different sheets.');
     return arg.rect;
@@ -155,7 +143,7 @@ function otherRange(h: RangeHandle, arg: unknown): Rect {
   return rect;
 }
 
-function usedWithin(h: RangeHandle, valuesOnly: boolean): Rect | undefined {
+function usedWithin(h: RangeHandle, valuesOnly: boolean): CellRect | undefined {
   const used = h.sheet.usedRect(valuesOnly);
   return used && intersection(used, h.rect);
 }
@@ -196,8 +184,8 @@ export const Range: ClassDef<RangeHandle> = {
   properties: {
     Address: { get: (h) => qualifiedAddress(h.sheet.name, h.rect) },
     AddressLocal: { get: (h) => qualifiedAddress(h.sheet.name, h.rect) },
-    RowCount: { get: (h) => rectRows(h.rect) },
-    ColumnCount: { get: (h) => rectColumns(h.rect) },
+    RowCount: { get: (h) => rectSize(h.rect).rows },
+    ColumnCount: { get: (h) => rectSize(h.rect).columns },
     CellCount: { get: (h) => rectArea(h.rect) },
     RowIndex: { get: (h) => h.rect.top },
     ColumnIndex: { get: (h) => h.rect.left },
@@ -300,8 +288,8 @@ export const Range: ClassDef<RangeHandle> = {
     // The library checks a large array's size before it splits the assignment into chunks.
     _ValidateArraySize: (h, args) => {
       if (
-        argInteger(args, 0, 'rows') !== rectRows(h.rect) ||
-        argInteger(args, 1, 'columns') !== rectColumns(h.rect)
+        argInteger(args, 0, 'rows') !== rectSize(h.rect).rows ||
+        argInteger(args, 1, 'columns') !== rectSize(h.rect).columns
       ) {
         throw new SimError('InvalidArgument', DIMENSION_MISMATCH);
       }
@@ -320,7 +308,7 @@ function sameForAllColumns(h: RangeHandle, widths: Map<number, number>, fallback
 }
 
 function sameForAllRows(h: RangeHandle, heights: Map<number, number>, fallback: number): number | null {
-  if (rectRows(h.rect) > 100_000) return heights.size === 0 ? fallback : null;
+  if (rectSize(h.rect).rows > 100_000) return heights.size === 0 ? fallback : null;
   let height: number | undefined;
   for (let r = h.rect.top; r <= h.rect.bottom; r++) {
     const v = heights.get(r) ?? fallback;
@@ -351,7 +339,7 @@ export const RangeFormat: ClassDef<HandleOf<'RangeFormat'>> = {
       get: (h) => sameForAllRows(h.range, h.range.sheet.rowHeights, DEFAULT_ROW_HEIGHT),
       set: (h, value) => {
         const height = positiveNumber(value, 'rowHeight');
-        if (rectRows(h.range.rect) > 100_000)
+        if (rectSize(h.range.rect).rows > 100_000)
           throw new SimError('NotImplemented', 'Too many rows for the simulator.');
         for (let r = h.range.rect.top; r <= h.range.rect.bottom; r++) h.range.sheet.rowHeights.set(r, height);
       },

@@ -1,5 +1,6 @@
 /** `Workbook`, `Application`, `WorksheetCollection`, `Worksheet`, `ChartCollection`, `Chart`. */
-import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from './address';
+import { MAX_COLUMNS, MAX_ROWS, type CellRect } from '../../core/a1';
+import { parseAddress } from './address';
 import { rangeHandle } from './api-range';
 import { SimError } from './errors';
 import {
@@ -14,7 +15,7 @@ import {
 } from './object-model';
 import type { SimSheet, SimVisibility, SimWorkbook } from './workbook-model';
 
-const WHOLE_SHEET: Rect = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
+const WHOLE_SHEET: CellRect = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 };
 const VISIBILITIES: readonly SimVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
 
 function worksheet(sheet: SimSheet): HandleOf<'Worksheet'> {
@@ -92,7 +93,7 @@ export const WorksheetCollection: ClassDef<HandleOf<'WorksheetCollection'>> = {
   },
 };
 
-function usedRect(sheet: SimSheet, args: unknown[]): Rect | undefined {
+function usedRect(sheet: SimSheet, args: unknown[]): CellRect | undefined {
   return sheet.usedRect(argBoolean(args, 0, false));
 }
 
@@ -182,7 +183,7 @@ export const ChartCollection: ClassDef<HandleOf<'ChartCollection'>> = {
     Add: (h, args, env) => {
       const type = asString(args[0], 'type');
       const source = args[1];
-      let rect: Rect | undefined;
+      let rect: CellRect | undefined;
       if (isHandle(source) && source.type === 'Range') rect = source.rect;
       else if (typeof source === 'string') rect = parseAddress(source);
       if (!rect) throw new SimError('InvalidArgument', 'A chart needs a source range.');

@@ -7,26 +7,9 @@
  * keeps whatever string it is given (but still drops a leading `'`). This is
  * why writers must protect text.
  */
-import { SimError } from './errors';
+import { EXCEL_ERROR_VALUES } from '../../core/cell-value';
 import type { CellValue } from '../../hosts/host';
-
-export const ERROR_LITERALS: ReadonlySet<string> = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#GETTING_DATA',
-  '#SPILL!',
-  '#CALC!',
-  '#FIELD!',
-  '#BLOCKED!',
-  '#CONNECT!',
-  '#BUSY!',
-  '#UNKNOWN!',
-]);
+import { SimError } from './errors';
 
 /** A cell's content without its formats. */
 export interface CellContent {
@@ -69,7 +52,7 @@ export function interpretText(text: string, numberFormat: string): CellContent {
   if (numberFormat === TEXT_FORMAT) return { value: text };
   if (text.startsWith('=') && text.length > 1) return formulaContent(text);
   const upper = text.trim().toUpperCase();
-  if (ERROR_LITERALS.has(upper)) return { value: upper, error: true };
+  if (EXCEL_ERROR_VALUES.has(upper)) return { value: upper, error: true };
   if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE' };
   const n = parseNumber(text);
   if (n !== undefined) return { value: n };

@@ -29,18 +29,3 @@ export function emptyCounters(): SimCounters {
     actions: 0,
   };
 }
-
-/** UTF-8 length of a string without encoding it (payloads reach several megabytes). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}

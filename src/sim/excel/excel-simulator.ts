@@ -5,8 +5,9 @@
  * Excel on the web's payload limits and counting round trips and bytes.
  * Nothing here touches Node or the DOM, so the same code runs in a page.
  */
+import { utf8Length } from '../../core/utf8';
 import type { WorkbookSnapshot } from '../../hosts/workbook-snapshot';
-import { emptyCounters, utf8Length, type SimCounters } from './counters';
+import { emptyCounters, type SimCounters } from './counters';
 import { Dispatcher } from './dispatcher';
 import { ResponseTooLargeError } from './errors';
 import {

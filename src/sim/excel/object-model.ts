@@ -4,14 +4,14 @@
  * navigation properties, methods, collection items). Each `api-*.ts` file
  * implements a few classes of Excel's object model in these terms.
  */
-import type { Rect } from './address';
+import type { CellRect } from '../../core/a1';
 import { SimError } from './errors';
 import type { SimChart, SimConditionalFormat, SimName, SimSheet, SimWorkbook } from './workbook-model';
 
 export interface RangeHandle {
   type: 'Range';
   sheet: SimSheet;
-  rect: Rect;
+  rect: CellRect;
 }
 
 export interface CfHandle<T extends string> {

@@ -5,9 +5,10 @@
  * and the selection. It knows Excel's rules for names of sheets and defined
  * names; how requests reach it is the dispatcher's business.
  */
-import { quoteSheet } from '../../core/a1';
+import { MAX_COLUMNS, type CellRect } from '../../core/a1';
+import { isValidDefinedName, sheetNameProblem } from '../../core/sheet-reference';
 import type { CellValue } from '../../hosts/host';
-import { contains, formatRect, intersects, MAX_COLUMNS, rectArea, type Rect } from './address';
+import { contains, intersects, qualifiedAddress, rectArea } from './address';
 import { SimError } from './errors';
 
 export type SimVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -28,7 +29,7 @@ export interface SimCell {
 
 export interface SimConditionalFormat {
   id: string;
-  rect: Rect;
+  rect: CellRect;
   type: 'Custom';
   formula: string;
   fill: string | null;
@@ -41,12 +42,12 @@ export interface SimChart {
   id: string;
   name: string;
   chartType: string;
-  source: Rect;
+  source: CellRect;
   seriesBy: string;
 }
 
 export type NameTarget =
-  | { kind: 'range'; sheet: SimSheet; rect: Rect }
+  | { kind: 'range'; sheet: SimSheet; rect: CellRect }
   | { kind: 'constant'; value: CellValue }
   | { kind: 'formula'; formula: string }
   | { kind: 'ref-error' };
@@ -109,7 +110,7 @@ export class SimSheet {
   }
 
   /** Visits the stored cells inside `rect` (not the empty ones), whatever the size of `rect`. */
-  forEachStored(rect: Rect, visit: (cell: SimCell, row: number, column: number) => void): void {
+  forEachStored(rect: CellRect, visit: (cell: SimCell, row: number, column: number) => void): void {
     if (rectArea(rect) <= this.cells.size) {
       for (let r = rect.top; r <= rect.bottom; r++) {
         for (let c = rect.left; c <= rect.right; c++) {
@@ -127,15 +128,15 @@ export class SimSheet {
     }
   }
 
-  countStored(rect: Rect): number {
+  countStored(rect: CellRect): number {
     let n = 0;
     this.forEachStored(rect, () => n++);
     return n;
   }
 
   /** Excel's used range: cells with a value or formula, or (unless `valuesOnly`) a format. */
-  usedRect(valuesOnly: boolean): Rect | undefined {
-    let rect: Rect | undefined;
+  usedRect(valuesOnly: boolean): CellRect | undefined {
+    let rect: CellRect | undefined;
     for (const [key, cell] of this.cells) {
       if (valuesOnly ? !hasContent(cell) : !hasContent(cell) && !hasFormat(cell)) continue;
       const row = Math.floor(key / MAX_COLUMNS);
@@ -153,7 +154,7 @@ export class SimSheet {
   }
 
   /** Removes the conditional formats that lie inside `rect`. */
-  clearConditionalFormats(rect: Rect, all: boolean): void {
+  clearConditionalFormats(rect: CellRect, all: boolean): void {
     for (let i = this.conditionalFormats.length - 1; i >= 0; i--) {
       const cf = this.conditionalFormats[i]!;
       if (all ? intersects(cf.rect, rect) : contains(rect, cf.rect)) this.conditionalFormats.splice(i, 1);
@@ -161,29 +162,11 @@ export class SimSheet {
   }
 }
 
-const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
-const NAME_SHAPE = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
-
-export function isValidName(name: string): boolean {
-  if (name.length === 0 || name.length > 255 || !NAME_SHAPE.test(name)) return false;
-  if (/^[A-Za-z]{1,3}\d+$/.test(name)) return false;
-  if (/^(R\d*C?\d*|C\d*)$/i.test(name)) return false;
-  return !/^(TRUE|FALSE)$/i.test(name);
-}
-
-function sheetNameProblem(name: string): string | undefined {
-  if (name.trim() === '' || name.length > 31) return 'A sheet name has 1 to 31 characters.';
-  if (SHEET_NAME_FORBIDDEN.test(name)) return 'A sheet name cannot contain : \\ / ? * [ or ].';
-  if (name.startsWith("'") || name.endsWith("'")) return "A sheet name cannot start or end with '.";
-  if (name.toLowerCase() === 'history') return "'History' is reserved by Excel.";
-  return undefined;
-}
-
 export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly names: SimName[] = [];
   activeSheet: SimSheet | undefined;
-  selection: { sheet: SimSheet; rect: Rect } | undefined;
+  selection: { sheet: SimSheet; rect: CellRect } | undefined;
   private nextSheetNumber = 1;
   private nextCfNumber = 1;
   private nextChartNumber = 1;
@@ -239,7 +222,8 @@ export class SimWorkbook {
   }
 
   private checkSheetName(name: string, except?: SimSheet): void {
-    const problem = sheetNameProblem(name);
+    // Stricter than the shared rules: a name of nothing but spaces is refused too.
+    const problem = name.trim() === '' ? 'a sheet name has 1 to 31 characters' : sheetNameProblem(name);
     if (problem) throw new SimError('InvalidArgument', problem);
     const clash = this.findSheet(name);
     if (clash && clash !== except)
@@ -272,7 +256,7 @@ export class SimWorkbook {
       this.selection = { sheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
 
-  select(sheet: SimSheet, rect: Rect): void {
+  select(sheet: SimSheet, rect: CellRect): void {
     this.activate(sheet);
     this.selection = { sheet, rect };
   }
@@ -305,7 +289,7 @@ export class SimWorkbook {
   }
 
   addName(name: string, target: NameTarget, comment = ''): SimName {
-    if (!isValidName(name)) throw new SimError('InvalidArgument', `'${name}' is not a valid name.`);
+    if (!isValidDefinedName(name)) throw new SimError('InvalidArgument', `'${name}' is not a valid name.`);
     if (this.findName(name)) throw new SimError('ItemAlreadyExists', `The name '${name}' already exists.`);
     const item: SimName = { name, target, comment, visible: true };
     this.names.push(item);
@@ -329,7 +313,7 @@ function formulaConstant(value: CellValue): string {
 export function nameFormula(target: NameTarget): string {
   switch (target.kind) {
     case 'range':
-      return `=${quoteSheet(target.sheet.name)}!${formatRect(target.rect, true)}`;
+      return `=${qualifiedAddress(target.sheet.name, target.rect, true)}`;
     case 'constant':
       return `=${formulaConstant(target.value)}`;
     case 'formula':
@@ -358,7 +342,7 @@ export function nameType(target: NameTarget): string {
 export function nameValue(target: NameTarget): CellValue {
   switch (target.kind) {
     case 'range':
-      return `${quoteSheet(target.sheet.name)}!${formatRect(target.rect, true)}`;
+      return qualifiedAddress(target.sheet.name, target.rect, true);
     case 'constant':
       return target.value;
     case 'formula':

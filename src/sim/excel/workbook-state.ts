@@ -6,9 +6,9 @@
  */
 import type { CellValue, DefinedName } from '../../hosts/host';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../hosts/workbook-snapshot';
-import { rectA1 } from '../../core/a1';
-import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect } from './address';
-import { ERROR_LITERALS } from './cell-input';
+import { MAX_COLUMNS, MAX_ROWS, rectA1, type CellRect } from '../../core/a1';
+import { EXCEL_ERROR_VALUES } from '../../core/cell-value';
+import { parseAddress } from './address';
 import {
   SimSheet,
   SimWorkbook,
@@ -38,7 +38,7 @@ export function workbookFromSnapshot(snapshot: WorkbookSnapshot, name = 'Book1.x
         const cell: SimCell = { value };
         if (formula !== '') cell.formula = formula;
         // A snapshot carries errors as their text; text that reads like an error is rare enough.
-        if (typeof value === 'string' && ERROR_LITERALS.has(value)) cell.error = true;
+        if (typeof value === 'string' && EXCEL_ERROR_VALUES.has(value)) cell.error = true;
         if (format !== 'General') cell.numberFormat = format;
         sheet.cells.set(SimSheet.key(r, c), cell);
       }),
@@ -54,8 +54,8 @@ export function workbookFromSnapshot(snapshot: WorkbookSnapshot, name = 'Book1.x
   return wb;
 }
 
-function snapshotRect(sheet: SimSheet): Rect | undefined {
-  let rect: Rect | undefined;
+function snapshotRect(sheet: SimSheet): CellRect | undefined {
+  let rect: CellRect | undefined;
   sheet.cells.forEach((cell, key) => {
     if (cell.value === '' && cell.formula === undefined && (cell.numberFormat ?? 'General') === 'General')
       return;
@@ -112,7 +112,7 @@ export function workbookToSnapshot(wb: SimWorkbook): WorkbookSnapshot {
 export interface SimWorkbookState {
   name: string;
   activeSheetId: string | null;
-  selection: { sheetId: string; rect: Rect } | null;
+  selection: { sheetId: string; rect: CellRect } | null;
   sheets: {
     id: string;
     name: string;
@@ -129,7 +129,7 @@ export interface SimWorkbookState {
     comment: string;
     visible: boolean;
     target:
-      | { kind: 'range'; sheetId: string; rect: Rect }
+      | { kind: 'range'; sheetId: string; rect: CellRect }
       | { kind: 'constant'; value: CellValue }
       | { kind: 'formula'; formula: string }
       | { kind: 'ref-error' };

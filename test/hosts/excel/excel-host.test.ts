@@ -8,7 +8,7 @@ import {
   type RangeRef,
 } from '../../../src/hosts/host';
 import type { WorkbookSnapshot } from '../../../src/hosts/workbook-snapshot';
-import { workbookIdName } from '../../../src/hosts/xlsx/workbook-id';
+import { workbookIdName } from '../../../src/hosts/workbook-id';
 import { EXCEL_WEB_PAYLOAD_LIMIT, ExcelSimulator } from '../../../src/sim/excel/excel-simulator';
 import { loadExcelLibrary } from '../../../src/sim/excel/load-library';
 

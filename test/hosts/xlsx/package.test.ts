@@ -1,10 +1,4 @@
 import {
-  formatNameReference,
-  isValidDefinedName,
-  parseNameReference,
-  sheetNameProblem,
-} from '../../../src/hosts/xlsx/defined-names';
-import {
   addContentTypeOverrides,
   addRelationships,
   editWorkbookXml,
@@ -196,45 +190,5 @@ describe('relationships and content types', () => {
     expect(resolveTarget('xl', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
     expect(resolveTarget('xl/worksheets', '../drawings/drawing1.xml')).toBe('xl/drawings/drawing1.xml');
     expect(resolveTarget('xl', 'work%20sheets/a.xml')).toBe('xl/work sheets/a.xml');
-  });
-});
-
-describe('defined-name references', () => {
-  test.each([
-    [{ sheet: 'Ops KPIs', address: 'C5:N5' }, "'Ops KPIs'!$C$5:$N$5"],
-    [{ sheet: 'Data', address: 'b7' }, 'Data!$B$7'],
-    [{ sheet: "Bob's", address: 'A1' }, "'Bob''s'!$A$1"],
-    [{ sheet: 'A1', address: 'A1' }, "'A1'!$A$1"],
-    [{ sheet: 'R2C3', address: 'A1' }, "'R2C3'!$A$1"],
-    [{ sheet: '2026', address: 'A1' }, "'2026'!$A$1"],
-    [{ sheet: 'Données', address: 'A1' }, "'Données'!$A$1"],
-    [{ sheet: '_plumbline', address: 'A1' }, '_plumbline!$A$1'],
-  ])('%j is written %s and read back', (ref, text) => {
-    expect(formatNameReference(ref)).toBe(text);
-    expect(parseNameReference(text)).toEqual({ sheet: ref.sheet, address: ref.address.toUpperCase() });
-  });
-
-  test.each([
-    '#REF!',
-    '0.2',
-    '"x"',
-    'Data!$A$1,Data!$B$2',
-    'Data!$A:$A',
-    '[1]Data!$A$1',
-    'SUM(Data!A1)',
-    "'A:B'!$A$1",
-  ])('%s is not a link range', (text) => {
-    expect(parseNameReference(text)).toBeUndefined();
-  });
-
-  test('name and sheet-name rules', () => {
-    expect(isValidDefinedName('PL_1')).toBe(true);
-    expect(isValidDefinedName('_Private.name')).toBe(true);
-    expect(isValidDefinedName('PL1')).toBe(false);
-    expect(isValidDefinedName('C')).toBe(false);
-    expect(isValidDefinedName('x'.repeat(256))).toBe(false);
-    expect(sheetNameProblem('Summary')).toBeUndefined();
-    expect(sheetNameProblem('History')).toMatch(/reserved/);
-    expect(sheetNameProblem("'x")).toMatch(/apostrophe/);
   });
 });

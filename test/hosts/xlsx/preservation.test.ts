@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_SHEET } from '../../../src/hosts/host';
 import { readWorkbook } from '../../../src/hosts/xlsx/read-workbook';
-import { workbookIdName } from '../../../src/hosts/xlsx/workbook-id';
+import { workbookIdName } from '../../../src/hosts/workbook-id';
 import { openXlsxHost } from '../../../src/hosts/xlsx/xlsx-host';
 import { childElements, rootElement } from '../../../src/hosts/xlsx/xml-text';
 import { sampleWorkbook } from '../contract/host-contract';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { METADATA_SHEET, type SpreadsheetHost } from '../../../src/hosts/host';
 import { readWorkbook } from '../../../src/hosts/xlsx/read-workbook';
-import { workbookIdName } from '../../../src/hosts/xlsx/workbook-id';
+import { workbookIdName } from '../../../src/hosts/workbook-id';
 import { openXlsxHost, XlsxHostError, type XlsxHost } from '../../../src/hosts/xlsx/xlsx-host';
 import { runHostContract, sampleWorkbook } from '../contract/host-contract';
 

@@ -12,7 +12,7 @@
  * rows of `_plumbline` stay entirely the link format's business. Every host
  * reads and writes the id the same way through these functions.
  */
-import { METADATA_SHEET } from '../host';
+import { METADATA_SHEET } from './host';
 
 export const WORKBOOK_ID_NAME_PREFIX = 'PLUMBLINE_ID_';
 
