@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (CommonJS), run without a build step.
-    files: ['scripts/**/*.js'],
+    files: ['scripts/**/*.js', 'webpack.config.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {

@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { bundleSimulatorForBrowser } from '../../../src/sim/excel/browser-bundle';
 import { excelLibraryPath } from '../../../src/sim/excel/load-library';
+import { buildBundle } from './bundle';
 import { kpiWorkbook } from './fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -38,7 +38,7 @@ describe('the simulated Excel in Chromium, through the real library', () => {
         type: 'text/javascript',
         body: readFileSync(excelLibraryPath(), 'utf8'),
       },
-      '/simulator.js': { type: 'text/javascript', body: bundleSimulatorForBrowser() },
+      '/simulator.js': { type: 'text/javascript', body: await buildBundle('sim-excel') },
     };
     server = createServer((req, res) => {
       const file = files[req.url ?? ''];

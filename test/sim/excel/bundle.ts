@@ -1,0 +1,32 @@
+/**
+ * Builds the browser bundles with the project's own webpack config into a
+ * temporary folder, for tests that load them in Chromium.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import webpack, { type Configuration } from 'webpack';
+
+// The config is plain CommonJS so that webpack-cli and this test read the same file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+const makeConfig = require('../../../webpack.config.js') as (
+  env: { outputPath: string },
+  argv: { mode: string },
+) => Configuration;
+
+/** The named bundle's source, built by webpack exactly as `npm run build` does. */
+export async function buildBundle(name: string): Promise<string> {
+  const outputPath = mkdtempSync(join(tmpdir(), 'plumbline-webpack-'));
+  try {
+    const config = makeConfig({ outputPath }, { mode: 'production' });
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(config, (error, result) =>
+        error || !result ? reject(error ?? new Error('no result')) : resolve(result),
+      ),
+    );
+    if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true }));
+    return readFileSync(join(outputPath, `${name}.js`), 'utf8');
+  } finally {
+    rmSync(outputPath, { recursive: true, force: true });
+  }
+}
