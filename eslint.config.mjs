@@ -55,6 +55,7 @@ export default tseslint.config(
         Buffer: 'readonly',
         __dirname: 'readonly',
         process: 'readonly',
+        console: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
