@@ -72,6 +72,19 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
     expect(bad.body.error.details[0].path).toBe('role');
   });
 
+  test('GET /v1/users and /v1/nodes: anyone signed in reads users (never tokens) and the model', async () => {
+    const users = await server.request('GET', '/v1/users', { as: 'leo' });
+    expect(users.status).toBe(200);
+    expect(users.body.users).toContainEqual({ id: 'olivia', name: 'Olivia (COO office)', role: 'owner' });
+    expect(JSON.stringify(users.body)).not.toMatch(/token|hash/i);
+    const nodes = await server.request('GET', '/v1/nodes', { as: 'ana' });
+    expect(nodes.body.nodes.slice(0, 3).map((n: { id: string }) => n.id)).toEqual([
+      'customer',
+      'efficiency',
+      'digital',
+    ]);
+  });
+
   test('malformed JSON is a 400 bad_request', async () => {
     const res = await server.request('PUT', '/v1/model', { rawBody: '{"nodes": [' });
     expect(res.status).toBe(400);
