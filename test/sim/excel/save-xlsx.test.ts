@@ -80,7 +80,11 @@ describe('linked in Excel, saved, reconciled from the file', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer);
-    const formats = workbook.getWorksheet('Ops KPIs')!.conditionalFormattings;
+    // exceljs reads conditional formats into `conditionalFormattings`, which its typings leave out.
+    const sheet = workbook.getWorksheet('Ops KPIs') as unknown as {
+      conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+    };
+    const formats = sheet.conditionalFormattings;
     expect(formats).toHaveLength(1);
     expect(formats[0]).toMatchObject({ ref: 'C5:N5', rules: [{ type: 'expression' }] });
     expect(String((formats[0]!.rules[0] as ExcelJS.ExpressionRuleType).formulae?.[0])).toContain(
