@@ -134,9 +134,23 @@ function interpret(
     const day = utcDay(raw);
     return { label: day, meaning: dayMeaning(day, day) };
   }
-  if (typeof raw === 'number') return { label: String(raw), meaning: interpretNumber(raw, numberFormat) };
+  if (typeof raw === 'number')
+    return { label: numberLabel(raw, numberFormat), meaning: interpretNumber(raw, numberFormat) };
   const label = raw.trim();
   return { label, meaning: interpretText(label, fiscalStart) };
+}
+
+/**
+ * A number as the sheet shows it, for messages: a date serial formatted
+ * `mmm-yy` reads "Jan 2026" to its author, not "46023".
+ */
+function numberLabel(n: number, numberFormat: string | undefined): string {
+  const day = isDateNumberFormat(numberFormat) || n > 9999 ? excelSerialToDay(n) : undefined;
+  if (!day) return String(n);
+  const shown = dateFormatGranularity(numberFormat);
+  if (shown === 'year') return day.slice(0, 4);
+  if (shown === 'month') return `${MONTH_NAMES[Number(day.slice(5, 7)) - 1]!.slice(0, 3)} ${day.slice(0, 4)}`;
+  return day;
 }
 
 function interpretNumber(n: number, numberFormat: string | undefined): Meaning {

@@ -66,7 +66,7 @@ function printReport(name: string, links: number, cells: CellVerdict[]): void {
     .filter((c) => c.verdict !== 'match')
     .sort((a, b) => ORDER.indexOf(a.verdict) - ORDER.indexOf(b.verdict));
   for (const c of notable) {
-    const local = c.unreadable ? `"${String(c.cell)}" (${c.unreadable})` : fmt(c.local);
+    const local = c.unreadable ? `"${String(c.cell)}" (${c.unreadable})` : withCell(c);
     const truth =
       c.canonical === null
         ? 'none'
@@ -75,6 +75,13 @@ function printReport(name: string, links: number, cells: CellVerdict[]): void {
       `  ${c.verdict.toUpperCase().padEnd(14)} ${`${c.sheet}!${c.address}`.padEnd(16)} ${c.kpiId} ${c.period}: local ${local}, canonical ${truth}`,
     );
   }
+}
+
+/** The local value in the KPI's unit, and the cell as typed when a scale changed it (74 points → 0.74). */
+function withCell(c: CellVerdict): string {
+  const typed = String(c.cell);
+  if (typed.trim() === '' || typed === String(c.local)) return fmt(c.local);
+  return c.local === null ? `blank (cell: "${typed}")` : `${c.local} (cell: ${typed})`;
 }
 
 function fmt(value: number | null): string {

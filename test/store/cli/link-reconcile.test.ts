@@ -142,6 +142,11 @@ test('the human report lists the divergences and the store counts the diverging 
   expect(run.stdout).toMatch(
     /DIVERGED\s+Ops KPIs!L5\s+claims\.turnaround_days 2026-10: local 6\.4, canonical 6\.7 \(rev 1, olivia/,
   );
+  // Scaled cells show what was typed; text read as blank shows the text.
+  expect(run.stdout).toMatch(
+    /DIVERGED\s+Ops KPIs!H8\s+service\.fcr 2026-06: local 0\.74 \(cell: 74\), canonical 0\.738/,
+  );
+  expect(run.stdout).toMatch(/CANONICAL-ONLY\s+Ops KPIs!K7\s+ops\.fte 2026-09: local blank \(cell: "n\/a"\)/);
   const summary = await server.request('GET', '/v1/summary?asOf=2026-11-24', { as: 'leo' });
   const turnaround = summary.body.rows.find((r: { id: string }) => r.id === 'claims.turnaround_days');
   expect(turnaround.divergentCopies).toBeGreaterThanOrEqual(1);
