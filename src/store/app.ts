@@ -57,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     heartbeatMs: options.heartbeatMs ?? 25_000,
   };
 
+  // JSON only: a text body would otherwise reach the schemas as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';

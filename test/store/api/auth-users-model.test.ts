@@ -85,6 +85,15 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
     ]);
   });
 
+  test('a body that is not JSON is a 415 in the error format', async () => {
+    const res = await server.request('POST', '/v1/users', {
+      rawBody: 'name=x',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('unsupported_media_type');
+  });
+
   test('malformed JSON is a 400 bad_request', async () => {
     const res = await server.request('PUT', '/v1/model', { rawBody: '{"nodes": [' });
     expect(res.status).toBe(400);
