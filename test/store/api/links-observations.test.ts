@@ -143,6 +143,12 @@ describe.each(ENGINES)('links, observations and canonical values on %s', (engine
     });
     expect(notBound.status).toBe(422);
     expect(notBound.body.error.code).toBe('link_invalid');
+    const shape = await server.request('POST', '/v1/observations', {
+      as: 'ana',
+      body: { observations: [{ linkId, kpiId: 'ops.fte', period: '2026-10', value: '419' }] },
+    });
+    expect(shape.status).toBe(400);
+    expect(shape.body.error.details[0].path).toBe('observations.0.value');
     const leader = await server.request('POST', '/v1/observations', {
       as: 'leo',
       body: { observations: [{ linkId, kpiId: 'ops.fte', period: '2026-10', value: 1 }] },

@@ -123,6 +123,13 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     expect(sheet.getRow(turnaroundRow).getCell(1).alignment?.indent).toBe(2);
   });
 
+  test('GET /v1/summary.xlsx: 400 for a bad asOf, 401 without a token', async () => {
+    const bad = await server.request('GET', '/v1/summary.xlsx?asOf=24/11/2026', { as: 'leo' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+    expect((await server.request('GET', '/v1/summary.xlsx', { token: null })).status).toBe(401);
+  });
+
   test('text that looks like a formula is written as text in the workbook', async () => {
     await server.request('PUT', '/v1/model', {
       body: { nodes: [{ id: 'odd', kind: 'pillar', name: '=HYPERLINK("http://evil","x")' }] },
