@@ -1,0 +1,88 @@
+/**
+ * The hidden `_plumbline` sheet and the workbook id that refers to it. The
+ * rows are the link format's business (`core/link-format.ts`); here they are
+ * only cells, read back as strings without trailing blanks so that what was
+ * written is what is read. The sheet is very hidden, out of the user's way. A
+ * workbook gets its id from the first `workbookInfo()` that finds none, so the
+ * second sync is paid once per workbook.
+ */
+import { sheetReference } from '../../core/sheet-reference';
+import { METADATA_SHEET, type CellValue } from '../host';
+import { newWorkbookId, workbookIdFromNames, workbookIdName } from '../workbook-id';
+import { protectRows } from './cell-conventions';
+import type { ExcelRun } from './excel-types';
+import { ExcelHostError, hasOfficeCode } from './host-error';
+import { readGrids } from './read-grids';
+import { replaceContent } from './replace-sheet';
+import { cellOps } from './write-ops';
+
+export function workbookInfo(run: ExcelRun): Promise<{ id: string; name: string }> {
+  return run(async (ctx) => {
+    const names = ctx.workbook.names.load('items/name');
+    const workbook = ctx.workbook.load('name');
+    const metadata = ctx.workbook.worksheets.getItemOrNullObject(METADATA_SHEET).load('name');
+    await ctx.sync();
+    const existing = workbookIdFromNames(names.items);
+    if (existing) return { id: existing, name: workbook.name };
+    const id = newWorkbookId();
+    if (metadata.isNullObject) {
+      ctx.workbook.worksheets.add(METADATA_SHEET).visibility = 'VeryHidden';
+    }
+    const ref = workbookIdName(id);
+    ctx.workbook.names.add(ref.name, `=${sheetReference(ref.sheet, ref.address)}`);
+    await ctx.sync();
+    return { id, name: workbook.name };
+  });
+}
+
+export function readMetadataRows(run: ExcelRun): Promise<string[][]> {
+  return run(async (ctx) => {
+    let grid: { values: CellValue[][]; top: number; left: number };
+    const usedRange = () => ctx.workbook.worksheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true);
+    try {
+      const used = usedRange().load('values,rowIndex,columnIndex');
+      await ctx.sync();
+      if (used.isNullObject) return [];
+      grid = { values: used.values, top: used.rowIndex, left: used.columnIndex };
+    } catch (e) {
+      if (hasOfficeCode(e, 'ItemNotFound')) return [];
+      if (!hasOfficeCode(e, 'ResponsePayloadSizeLimitExceeded')) throw e;
+      // Too much for one response: learn the size, then read it in pieces (a new proxy: the failed request's is spent).
+      const used = usedRange().load('rowIndex,columnIndex,rowCount,columnCount');
+      await ctx.sync();
+      const rect = {
+        top: used.rowIndex,
+        left: used.columnIndex,
+        bottom: used.rowIndex + used.rowCount - 1,
+        right: used.columnIndex + used.columnCount - 1,
+      };
+      const [read] = await readGrids(ctx, [{ sheet: METADATA_SHEET, rect }], ['values']);
+      grid = { values: read!.values, top: rect.top, left: rect.left };
+    }
+    const rows: string[][] = Array.from({ length: grid.top }, () => []);
+    for (const row of grid.values) {
+      const cells = [...Array<string>(grid.left).fill(''), ...row.map((v) => (v === '' ? '' : String(v)))];
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      rows.push(cells);
+    }
+    while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+    return rows;
+  });
+}
+
+export async function writeMetadataRows(run: ExcelRun, rows: string[][]): Promise<void> {
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (typeof cell !== 'string') {
+        throw new ExcelHostError('InvalidArgument', `metadata cell ${r + 1}:${c + 1} is not a string`);
+      }
+    }),
+  );
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  const values = protectRows(rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')]));
+  const ops =
+    width > 0
+      ? cellOps(METADATA_SHEET, { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 }, values)
+      : [];
+  await replaceContent(run, METADATA_SHEET, ops, 'VeryHidden', false);
+}

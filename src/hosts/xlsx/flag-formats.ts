@@ -1,0 +1,29 @@
+/**
+ * Flags (Plumbline's conditional formats) in a saved workbook: not written
+ * yet. Reading them back would need the rule encoding the Excel host uses
+ * (`../excel/flag-rule.ts`) and conditional formats in the package surgery;
+ * until then the host says so rather than pretending, and lists none.
+ */
+import type { FlagFormat } from '../host';
+import { XlsxHostError } from './host-error';
+import { requireOwnSheet, type WorkbookState } from './workbook-state';
+
+export async function listFlagFormats(): Promise<FlagFormat[]> {
+  // This host writes no conditional formats, and cannot tell Plumbline's
+  // flags from the user's own formats in a saved file.
+  return [];
+}
+
+export async function setFlagFormats(state: WorkbookState, flags: FlagFormat[]): Promise<void> {
+  for (const flag of flags) {
+    requireOwnSheet(state, flag.sheet);
+    throw new XlsxHostError(
+      'NotImplemented',
+      `saved-workbook host does not write conditional formats; open the workbook in Excel or Sheets to flag '${flag.sheet}'`,
+    );
+  }
+}
+
+export async function removeFlagFormats(_ids: string[]): Promise<void> {
+  // Nothing to remove: this host never writes flags (see listFlagFormats).
+}

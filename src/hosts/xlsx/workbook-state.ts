@@ -1,0 +1,153 @@
+/**
+ * What an open saved workbook holds between `openXlsxHost` and `save()`: the
+ * package as it was opened plus every change since, kept apart so `save()`
+ * can touch only what changed. Also the sheet lookups every operation shares,
+ * because they enforce the host's one rule about writing — only Plumbline's
+ * own sheets (`_plumbline`, and sheets this host created) are ever written.
+ */
+import type JSZip from 'jszip';
+import { METADATA_SHEET, type DefinedName, type SheetInfo, type SheetVisibility } from '../host';
+import { isWorkbookIdName, workbookIdFromNames, workbookIdName } from '../workbook-id';
+import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
+import { refusal, XlsxHostError } from './host-error';
+import type { PackageLayout } from './package';
+import { cloneSheet } from './sheet-grids';
+
+export interface SheetExtras {
+  fills?: string[][];
+  bold?: boolean[][];
+  indents?: number[][];
+  columnWidths?: number[];
+}
+
+export interface HostSheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** Plumbline's own: `_plumbline`, or created by this host. Only these are written. */
+  own: boolean;
+  /** Created by this host (not yet in the package it opened). */
+  isNew: boolean;
+  /** The zip entry of an existing sheet. */
+  path: string | undefined;
+  content: SheetSnapshot;
+  extras: SheetExtras;
+  /** Its part must be rewritten on save. */
+  dirty: boolean;
+}
+
+export interface WorkbookState {
+  readonly zip: JSZip;
+  readonly layout: PackageLayout;
+  readonly fileName: string;
+  readonly sheets: HostSheet[];
+  /** Sheets that are not worksheets (chart sheets…): their names are taken. */
+  readonly otherSheetNames: string[];
+  /** Workbook-level names that refer to a range, by upper-case name (Excel compares names so). */
+  readonly names: Map<string, DefinedName>;
+  /** Names to write (a value) or delete (`null`) on save, by upper-case name. */
+  readonly nameChanges: Map<string, DefinedName | null>;
+  workbookId: string | undefined;
+  workbookIdPending: boolean;
+}
+
+export function workbookState(
+  zip: JSZip,
+  layout: PackageLayout,
+  snapshot: WorkbookSnapshot,
+  fileName: string,
+): WorkbookState {
+  const byName = new Map(layout.sheets.map((s) => [s.name, s]));
+  const names = new Map<string, DefinedName>();
+  for (const name of snapshot.names) {
+    if (!isWorkbookIdName(name.name)) names.set(name.name.toUpperCase(), { ...name });
+  }
+  return {
+    zip,
+    layout,
+    fileName,
+    sheets: snapshot.sheets.map((sheet) => ({
+      name: sheet.name,
+      visibility: sheet.visibility,
+      own: sheet.name.toUpperCase() === METADATA_SHEET.toUpperCase(),
+      isNew: false,
+      path: byName.get(sheet.name)?.path,
+      content: cloneSheet(sheet),
+      extras: {},
+      dirty: false,
+    })),
+    otherSheetNames: layout.sheets.filter((s) => s.kind !== 'worksheet').map((s) => s.name),
+    names,
+    nameChanges: new Map(),
+    // The id is read from every workbook-level name, whatever it refers to,
+    // so it survives a reference broken into #REF!.
+    workbookId: workbookIdFromNames(layout.names.filter((n) => n.localSheetId === undefined)),
+    workbookIdPending: false,
+  };
+}
+
+export async function listSheets(state: WorkbookState): Promise<SheetInfo[]> {
+  return state.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+}
+
+export function snapshotOf(state: WorkbookState): WorkbookSnapshot {
+  const names = [...state.names.values()].map((n) => ({ ...n }));
+  if (state.workbookId && findSheet(state, METADATA_SHEET)) names.push(workbookIdName(state.workbookId));
+  return { sheets: state.sheets.map((s) => cloneSheet(s.content)), names };
+}
+
+/** A worksheet by name: exact first, then ignoring case as Excel does. */
+export function findSheet(state: WorkbookState, name: string): HostSheet | undefined {
+  return (
+    state.sheets.find((s) => s.name === name) ??
+    state.sheets.find((s) => s.name.toUpperCase() === name.toUpperCase())
+  );
+}
+
+export function requireSheet(state: WorkbookState, name: string): HostSheet {
+  const sheet = findSheet(state, name);
+  if (sheet) return sheet;
+  if (state.otherSheetNames.some((n) => n.toUpperCase() === name.toUpperCase())) {
+    throw new XlsxHostError('InvalidArgument', `'${name}' is a chart sheet or another sheet without cells`);
+  }
+  throw new XlsxHostError('ItemNotFound', `The workbook has no sheet named '${name}'`);
+}
+
+export function requireOwnSheet(state: WorkbookState, name: string): HostSheet {
+  const sheet = requireSheet(state, name);
+  if (!sheet.own) throw refusal(sheet.name);
+  return sheet;
+}
+
+/** Replaces an own sheet's content, or adds the sheet as a new own one. */
+export function putOwnSheet(
+  state: WorkbookState,
+  name: string,
+  visibility: SheetVisibility,
+  content: SheetSnapshot,
+  extras: SheetExtras,
+): void {
+  const existing = findSheet(state, name);
+  if (existing) {
+    if (!existing.own) throw refusal(existing.name);
+    existing.content = { ...content, name: existing.name, visibility: existing.visibility };
+    existing.extras = extras;
+    existing.dirty = true;
+    return;
+  }
+  if (state.otherSheetNames.some((n) => n.toUpperCase() === name.toUpperCase())) {
+    throw new XlsxHostError(
+      'InvalidArgument',
+      `'${name}' is already the name of a chart or other non-worksheet sheet`,
+    );
+  }
+  state.sheets.push({
+    name,
+    visibility,
+    own: true,
+    isNew: true,
+    path: undefined,
+    content,
+    extras,
+    dirty: true,
+  });
+}
