@@ -70,7 +70,8 @@ export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
   const stylesPath = stylesRel?.path;
   let styleIndex = new Map<string, number>();
   if (styles.some((s) => styleKey(s) !== styleKey(PLAIN_STYLE))) {
-    const stylesXml = stylesPath ? await state.zip.file(stylesPath)?.async('string') : undefined;
+    state.originalStylesXml ??= stylesPath ? await state.zip.file(stylesPath)?.async('string') : undefined;
+    const stylesXml = state.originalStylesXml;
     if (stylesXml === undefined)
       throw new XlsxHostError('NotImplemented', 'this workbook has no styles part to add formats to');
     const added = addCellStyles(stylesXml, styles);

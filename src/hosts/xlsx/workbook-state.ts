@@ -48,6 +48,11 @@ export interface WorkbookState {
   readonly nameChanges: Map<string, DefinedName | null>;
   workbookId: string | undefined;
   workbookIdPending: boolean;
+  /**
+   * styles.xml as the file was opened. Each save edits the zip in place, so a
+   * second save must add its styles to this, not to what the first save wrote.
+   */
+  originalStylesXml?: string;
 }
 
 export function workbookState(

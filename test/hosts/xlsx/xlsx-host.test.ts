@@ -94,6 +94,20 @@ describe('xlsx host: the user sheets are read-only', () => {
 });
 
 describe('xlsx host: sheets Plumbline creates', () => {
+  test('saving twice gives the same file: formats are added to the styles once', async () => {
+    const host = await openXlsxHost(sampleWorkbook('ops-monthly.xlsx'));
+    await host.replaceSheet('Summary', {
+      values: [['KPI', 'Value']],
+      numberFormats: [['General', '0.0%']],
+      fills: [['#1F4E79', '']],
+    });
+    const styles = async (bytes: Uint8Array) =>
+      (await JSZip.loadAsync(bytes)).file('xl/styles.xml')!.async('string');
+    const first = await styles(await host.save());
+    const second = await styles(await host.save());
+    expect(second).toBe(first);
+  });
+
   test('replaceSheet writes values and formats into a new visible sheet', async () => {
     const host = await openXlsxHost(sampleWorkbook('ops-monthly.xlsx'));
     await host.replaceSheet('Summary', {
