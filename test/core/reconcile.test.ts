@@ -1,5 +1,5 @@
 import { applyScale, reconcile } from '../../src/core/reconcile';
-import { coveringRange } from '../../src/core/workbook-links';
+import { coveringRange } from '../../src/core/reconcile-workbook';
 
 const truth = (kpiId: string, period: string, value: number, revision = 1) => ({
   kpiId,
