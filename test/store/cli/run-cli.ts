@@ -33,18 +33,27 @@ export interface RunningCli {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts a long-running command and waits until it prints its URL. */
-export function startCli(args: string[], env: Record<string, string | undefined> = {}): Promise<RunningCli> {
+/**
+ * Starts a long-running command and waits until it has printed its URL and
+ * `ready` (by default the URL's line is enough).
+ */
+export function startCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  ready: RegExp = /\n/,
+): Promise<RunningCli> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
     let output = '';
     const exited = new Promise<void>((done) => child.on('exit', () => done()));
     const timer = setTimeout(() => reject(new Error(`no URL printed within 20 s:\n${output}`)), 20_000);
+    let started = false;
     const onData = (d: Buffer) => {
       output += d.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match && output.includes('\n', output.indexOf(match[1]!))) {
-        // The demo prints its tokens after the URL: give the rest a moment to arrive.
+      if (match && ready.test(output.slice(output.indexOf(match[1]!)))) {
+        if (started) return;
+        started = true;
         setTimeout(() => {
           clearTimeout(timer);
           resolve({
@@ -58,7 +67,7 @@ export function startCli(args: string[], env: Record<string, string | undefined>
               await exited;
             },
           });
-        }, 300);
+        }, 0);
       }
     };
     child.stdout!.on('data', onData);

@@ -13,7 +13,7 @@ describe('plumbline demo', () => {
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
   test('prints a URL and tokens with which the API answers', async () => {
-    const demo = await startCli(['demo', '--port', '0', '--data', data]);
+    const demo = await startCli(['demo', '--port', '0', '--data', data], {}, /Try:[^]*\n.*\/v1\/summary\n/);
     try {
       const tokens = Object.fromEntries(
         [...demo.output.matchAll(/^\s+(\w+)\s+(admin|leader|analyst|owner)\s+(pl_\S+)/gm)].map((m) => [
@@ -141,10 +141,11 @@ describe('plumbline serve', () => {
   test('DATABASE_URL runs the same store on PostgreSQL', async () => {
     const pg = await createPgTestDatabase();
     try {
-      const server = await startCli(['serve', '--port', '0'], {
-        PLUMBLINE_ADMIN_TOKEN: admin,
-        DATABASE_URL: pg.databaseUrl,
-      });
+      const server = await startCli(
+        ['serve', '--port', '0'],
+        { PLUMBLINE_ADMIN_TOKEN: admin, DATABASE_URL: pg.databaseUrl },
+        /Storage: .*\n/,
+      );
       try {
         expect(server.output).toMatch(/PostgreSQL/);
         const owner = await setUpOwner(server.url);
@@ -167,10 +168,11 @@ describe('plumbline serve', () => {
   test('an empty store without PLUMBLINE_ADMIN_TOKEN gets an admin whose token is printed once', async () => {
     const data = mkdtempSync(join(tmpdir(), 'plumbline-serve-test-'));
     try {
-      const server = await startCli(['serve', '--port', '0', '--data', data], {
-        PLUMBLINE_ADMIN_TOKEN: '',
-        DATABASE_URL: '',
-      });
+      const server = await startCli(
+        ['serve', '--port', '0', '--data', data],
+        { PLUMBLINE_ADMIN_TOKEN: '', DATABASE_URL: '' },
+        /token \(shown once\): \S+\n/,
+      );
       try {
         const token = /token \(shown once\): (pl_\S+)/.exec(server.output)?.[1];
         expect(token).toBeDefined();
