@@ -1,4 +1,5 @@
-import { linkRange, WorkbookLinkError } from '../../core/workbook-links';
+import { linkRange } from '../../core/link-range';
+import { WorkbookLinkError } from '../../core/workbook-access';
 import { PlumblineError } from '../../core/errors';
 import { CliError } from './cli-error';
 import { parseOptions } from './options';

@@ -1,5 +1,6 @@
 import type { CellVerdict } from '../../core/reconcile';
-import { reconcileWorkbook, WorkbookLinkError } from '../../core/workbook-links';
+import { reconcileWorkbook } from '../../core/reconcile-workbook';
+import { WorkbookLinkError } from '../../core/workbook-access';
 import { PlumblineError } from '../../core/errors';
 import { CliError } from './cli-error';
 import { parseOptions } from './options';
