@@ -7,6 +7,12 @@ import type { RouteDeps } from '../app';
  * LISTEN/NOTIFY on PostgreSQL), so any API process can serve any pane.
  */
 export function registerEventRoutes(app: FastifyInstance, { db, heartbeatMs }: RouteDeps): void {
+  const open = new Set<() => void>();
+  // A stream never ends by itself: without this, stopping the server would wait for every pane to leave.
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+
   app.get('/v1/events', (request, reply) => {
     reply.hijack();
     const res = reply.raw;
@@ -21,9 +27,13 @@ export function registerEventRoutes(app: FastifyInstance, { db, heartbeatMs }: R
       res.write(`event: readings\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
-    request.raw.on('close', () => {
+    const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+      open.delete(end);
+      res.end();
+    };
+    open.add(end);
+    request.raw.on('close', end);
   });
 }

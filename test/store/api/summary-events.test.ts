@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import ExcelJS from 'exceljs';
 import { ENGINES } from '../db/engines';
-import { startTestServer, submit, type TestServer } from './test-server';
+import { ADMIN_TOKEN, startTestServer, submit, type TestServer } from './test-server';
 
 interface Row {
   id: string;
@@ -180,6 +180,27 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
         .slice(6),
     );
     expect(data.readings).toEqual([{ kpiId: 'ops.fte', period: '2026-09', revision: 1 }]);
+  });
+
+  test('closing the server ends open event streams instead of waiting for them', async () => {
+    const other = await startTestServer(engine, { withModel: false });
+    let connected: () => void = () => undefined;
+    const isConnected = new Promise<void>((resolve) => (connected = resolve));
+    const ended = new Promise<void>((resolve, reject) => {
+      const req = httpRequest(
+        `${other.url}/v1/events`,
+        { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } },
+        (res) => {
+          res.on('data', () => connected());
+          res.on('end', resolve);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    await isConnected;
+    await other.close();
+    await ended;
   });
 
   test('GET /v1/events needs a token', async () => {
