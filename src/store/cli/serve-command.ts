@@ -17,7 +17,11 @@ export async function runServe(args: string[]): Promise<number> {
   const givenToken = process.env.PLUMBLINE_ADMIN_TOKEN || undefined;
   const token = givenToken ?? newToken();
   const created = await ensureFirstAdmin(db, token);
-  const server = await startServer({ port: parsePort(values.port, 8080), host: values.host }, db);
+  // A server an operator runs logs its requests (JSON lines; no headers, so no tokens).
+  const server = await startServer(
+    { port: parsePort(values.port, 8080), host: values.host, logger: true },
+    db,
+  );
   console.log(`Plumbline store listening on ${server.url}`);
   console.log(databaseUrl ? 'Storage: PostgreSQL (DATABASE_URL)' : `Storage: SQLite in ${dataDir}`);
   if (created && !givenToken) console.log(`First admin "admin" created; token (shown once): ${token}`);
