@@ -5,6 +5,7 @@ import { seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
 import { CliError } from './cli-error';
 import { parseOptions, parsePort } from './options';
+import { requireFreePort } from './port-check';
 import { stopOnSignal } from './serve-command';
 
 const MARKER = '.plumbline-demo';
@@ -15,11 +16,13 @@ export async function runDemo(args: string[]): Promise<number> {
     data: { type: 'string' },
     host: { type: 'string' },
   });
+  const port = parsePort(values.port, 8080);
+  await requireFreePort(port, values.host);
   const dataDir = resolve(values.data ?? '.plumbline/demo');
   freshDemoFolder(dataDir);
   const db = await openStoreDb({ dataDir });
   const users = await seedDemo(db);
-  const server = await startServer({ port: parsePort(values.port, 8080), host: values.host }, db);
+  const server = await startServer({ port, host: values.host }, db);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log('');
   console.log('Tokens (new at every start of the demo):');

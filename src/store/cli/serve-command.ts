@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { startServer } from '../server';
 import { newToken } from '../auth';
 import { openStoreDb } from '../db/open';
-import { ensureFirstAdmin } from '../server';
+import { ensureFirstAdmin, startServer } from '../server';
 import { parseOptions, parsePort } from './options';
+import { requireFreePort } from './port-check';
 
 export async function runServe(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -11,6 +11,8 @@ export async function runServe(args: string[]): Promise<number> {
     data: { type: 'string' },
     host: { type: 'string' },
   });
+  const port = parsePort(values.port, 8080);
+  await requireFreePort(port, values.host);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : resolve(values.data ?? '.plumbline/data');
   const db = await openStoreDb({ dataDir, databaseUrl });

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgTestDatabase } from '../db/engines';
@@ -58,6 +59,21 @@ describe('plumbline demo', () => {
       expect(history.readings.map((r: { value: number }) => r.value)).toEqual([6.7, 7.1]);
     } finally {
       await demo.stop();
+    }
+  });
+
+  test('a taken port is refused before anything is wiped', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    try {
+      const port = String((blocker.address() as AddressInfo).port);
+      const marker = join(data, '.plumbline-demo');
+      const run = await runCli(['demo', '--port', port, '--data', data]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`port ${port} is in use.*--port`));
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      blocker.close();
     }
   });
 
