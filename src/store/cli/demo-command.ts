@@ -1,28 +1,20 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openStoreDb } from '../db/open';
 import { seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
 import { CliError } from './cli-error';
-import { parseOptions, parsePort } from './options';
-import { requireFreePort } from './port-check';
+import { serverOptions } from './server-options';
 import { stopOnSignal } from './serve-command';
 
 const MARKER = '.plumbline-demo';
 
 export async function runDemo(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    port: { type: 'string' },
-    data: { type: 'string' },
-    host: { type: 'string' },
-  });
-  const port = parsePort(values.port, 8080);
-  await requireFreePort(port, values.host);
-  const dataDir = resolve(values.data ?? '.plumbline/demo');
+  const { port, host, data: dataDir } = await serverOptions(args, '.plumbline/demo');
   freshDemoFolder(dataDir);
   const db = await openStoreDb({ dataDir });
   const users = await seedDemo(db);
-  const server = await startServer({ port, host: values.host }, db);
+  const server = await startServer({ port, host }, db);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log('');
   console.log('Tokens (new at every start of the demo):');

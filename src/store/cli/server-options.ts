@@ -1,5 +1,7 @@
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { CliError } from './cli-error';
+import { parseOptions, parsePort } from './options';
 
 /**
  * Fails early, with what to do, when the port is taken — before the demo
@@ -18,4 +20,19 @@ export async function requireFreePort(port: number, host = '127.0.0.1'): Promise
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
+}
+
+/** `--port`, `--data` and `--host` of the commands that run a server, with the port known to be free. */
+export async function serverOptions(
+  args: string[],
+  defaultData: string,
+): Promise<{ port: number; host: string | undefined; data: string }> {
+  const { values } = parseOptions(args, {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    host: { type: 'string' },
+  });
+  const port = parsePort(values.port, 8080);
+  await requireFreePort(port, values.host);
+  return { port, host: values.host, data: resolve(values.data ?? defaultData) };
 }
