@@ -6,6 +6,7 @@
  * workbook gets its id from the first `workbookInfo()` that finds none, so the
  * second sync is paid once per workbook.
  */
+import { metadataRowsFromCells, rectangularRows } from '../../core/metadata-rows';
 import { sheetReference } from '../../core/sheet-reference';
 import { METADATA_SHEET, type CellValue } from '../host';
 import { newWorkbookId, workbookIdFromNames, workbookIdName } from '../workbook-id';
@@ -59,14 +60,9 @@ export function readMetadataRows(run: ExcelRun): Promise<string[][]> {
       const [read] = await readGrids(ctx, [{ sheet: METADATA_SHEET, rect }], ['values']);
       grid = { values: read!.values, top: rect.top, left: rect.left };
     }
-    const rows: string[][] = Array.from({ length: grid.top }, () => []);
-    for (const row of grid.values) {
-      const cells = [...Array<string>(grid.left).fill(''), ...row.map((v) => (v === '' ? '' : String(v)))];
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      rows.push(cells);
-    }
-    while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-    return rows;
+    // The used range starts where the first value is: put it back at A1 before reading rows.
+    const offset = grid.values.map((row) => [...Array<string>(grid.left).fill(''), ...row]);
+    return metadataRowsFromCells([...Array.from({ length: grid.top }, () => []), ...offset]);
   });
 }
 
@@ -78,8 +74,8 @@ export async function writeMetadataRows(run: ExcelRun, rows: string[][]): Promis
       }
     }),
   );
-  const width = Math.max(0, ...rows.map((row) => row.length));
-  const values = protectRows(rows.map((row) => [...row, ...Array<string>(width - row.length).fill('')]));
+  const values = protectRows(rectangularRows(rows));
+  const width = values[0]?.length ?? 0;
   const ops =
     width > 0
       ? cellOps(METADATA_SHEET, { top: 0, left: 0, bottom: rows.length - 1, right: width - 1 }, values)

@@ -6,11 +6,11 @@
  * it is written only by `save()` (with an empty `_plumbline` if there is
  * none), so asking for the id of a file that is never saved changes nothing.
  */
+import { metadataRowsFromCells, rectangularRows } from '../../core/metadata-rows';
 import { METADATA_SHEET } from '../host';
 import { newWorkbookId } from '../workbook-id';
 import { requireValue } from './argument-checks';
 import { XlsxHostError } from './host-error';
-import { widthOf } from './sheet-grids';
 import { findSheet, putOwnSheet, type WorkbookState } from './workbook-state';
 
 export async function workbookInfo(state: WorkbookState): Promise<{ id: string; name: string }> {
@@ -24,13 +24,7 @@ export async function workbookInfo(state: WorkbookState): Promise<{ id: string; 
 export async function readMetadataRows(state: WorkbookState): Promise<string[][]> {
   const sheet = findSheet(state, METADATA_SHEET);
   if (!sheet) return [];
-  const rows = sheet.content.values.map((row) => {
-    const cells = row.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v)));
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-    return cells;
-  });
-  while (rows.length > 0 && (rows[rows.length - 1] as string[]).length === 0) rows.pop();
-  return rows;
+  return metadataRowsFromCells(sheet.content.values);
 }
 
 export async function writeMetadataRows(state: WorkbookState, rows: string[][]): Promise<void> {
@@ -42,8 +36,7 @@ export async function writeMetadataRows(state: WorkbookState, rows: string[][]):
       requireValue(cell);
     }),
   );
-  const width = widthOf(rows);
-  const values = rows.map((row) => [...row, ...new Array<string>(width - row.length).fill('')]);
+  const values = rectangularRows(rows);
   putOwnSheet(
     state,
     METADATA_SHEET,
