@@ -211,30 +211,9 @@ test('weekly-backlog.xlsx: periods down the rows as Monday dates, two weekly KPI
 
 test('a link of the same range again replaces it instead of adding a second', async () => {
   const file = copy('ops-monthly.xlsx');
-  await link(
-    file,
-    '--sheet',
-    'Ops KPIs',
-    '--values',
-    'C9:N9',
-    '--periods',
-    'C4:N4',
-    '--kpi',
-    'platform.uptime',
-  );
-  const again = await runCli([
-    'link',
-    file,
-    '--sheet',
-    'Ops KPIs',
-    '--values',
-    'C9:N9',
-    '--periods',
-    'C4:N4',
-    '--kpi',
-    'platform.uptime',
-    ...store,
-  ]);
+  const uptime = linkArgs(PACK_LINKS['ops-monthly.xlsx']![2]!);
+  await link(file, ...uptime);
+  const again = await runCli(['link', file, ...uptime, ...store]);
   expect(again.code).toBe(0);
   expect(again.stdout).toMatch(/^Updated /);
   const { cells } = await reconcileJson(file);
