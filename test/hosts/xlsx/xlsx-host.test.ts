@@ -11,7 +11,7 @@ async function reopen(host: SpreadsheetHost): Promise<SpreadsheetHost> {
   return openXlsxHost(await (host as XlsxHost).save());
 }
 
-runHostContract('xlsx', (bytes) => openXlsxHost(bytes), reopen);
+runHostContract('xlsx', (bytes) => openXlsxHost(bytes), { reopen });
 
 async function partText(bytes: Uint8Array, path: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
