@@ -64,6 +64,7 @@ function numberFormatProblem(format: unknown): string | undefined {
 
 function rangeOf(ref: RangeRef): CellRect {
   if (typeof ref.sheet !== 'string' || ref.sheet === '') refuse('a range needs the name of its sheet');
+  if (typeof ref.address !== 'string') refuse(`${String(ref.address)} is not an A1 cell range`);
   try {
     return requireA1(ref.address);
   } catch (e) {
