@@ -64,11 +64,18 @@ export interface FlagFormat extends RangeRef {
 /** A sheet written whole (values, formats, fills, indents, widths): the layout core computes. */
 export type SheetContent = SheetLayout;
 
+/**
+ * Errors are `HostError`s (`host-error.ts`) or, in Excel, Office.js's own, both
+ * with Office.js's codes. Every call first checks its arguments whole with
+ * `port-checks.ts` and refuses bad ones with `InvalidArgument` before touching
+ * the workbook, so a refused call changes nothing; an unknown sheet is
+ * `ItemNotFound`.
+ */
 export interface SpreadsheetHost {
   /** A stable identity of the workbook (survives saving and reopening) and its display name. */
   workbookInfo(): Promise<{ id: string; name: string }>;
   listSheets(): Promise<SheetInfo[]>;
-  /** Reads many ranges in one go. Fails with `ItemNotFound`-like errors for an unknown sheet. */
+  /** Reads many ranges in one go. Fails with `ItemNotFound` for an unknown sheet. */
   readBlocks(refs: RangeRef[]): Promise<Block[]>;
   writeBlocks(writes: BlockWrite[]): Promise<void>;
   listNames(): Promise<DefinedName[]>;

@@ -2,13 +2,12 @@
  * `readBlocks` and `writeBlocks`: the port's cells, many ranges per call. All
  * the reads or writes of a call go into as few syncs as their volume allows,
  * and a missing sheet costs a second sync only on the failure path, to name it.
- * Writes are checked and sized before the request starts, and every sheet is
- * asked for first, so a bad block or a missing sheet fails before anything is
- * written.
+ * Writes are checked whole (`../port-checks.ts`) and sized before the request
+ * starts, and every sheet is asked for first, so a bad block or a missing
+ * sheet fails before anything is written.
  */
-import { rectSize } from '../../core/a1';
 import type { Block, BlockWrite, RangeRef } from '../host';
-import { checkShape, rectOf } from './argument-checks';
+import { checkReads, checkWrites } from '../port-checks';
 import { portFormula, protectRows } from './cell-conventions';
 import type { ExcelRun } from './excel-types';
 import { packBatches, REQUEST_BUDGET } from './payload';
@@ -18,7 +17,8 @@ import { cellOps, runBatches } from './write-ops';
 
 export async function readBlocks(run: ExcelRun, refs: RangeRef[]): Promise<Block[]> {
   if (refs.length === 0) return [];
-  const reads = refs.map((ref) => ({ sheet: ref.sheet, rect: rectOf(ref) }));
+  const rects = checkReads(refs);
+  const reads = refs.map((ref, i) => ({ sheet: ref.sheet, rect: rects[i]! }));
   return run((ctx) =>
     naming(
       ctx,
@@ -42,14 +42,8 @@ export async function readBlocks(run: ExcelRun, refs: RangeRef[]): Promise<Block
 
 export async function writeBlocks(run: ExcelRun, writes: BlockWrite[]): Promise<void> {
   if (writes.length === 0) return;
-  const ops = writes.flatMap((w) => {
-    const rect = rectOf(w);
-    const { rows, columns } = rectSize(rect);
-    checkShape(`The values for ${w.sheet}!${w.address}`, w.values, rows, columns);
-    if (w.numberFormats)
-      checkShape(`The number formats for ${w.sheet}!${w.address}`, w.numberFormats, rows, columns);
-    return cellOps(w.sheet, rect, protectRows(w.values), w.numberFormats);
-  });
+  const rects = checkWrites(writes);
+  const ops = writes.flatMap((w, i) => cellOps(w.sheet, rects[i]!, protectRows(w.values), w.numberFormats));
   const sheets = unique(writes.map((w) => w.sheet));
   await run((ctx) =>
     naming(ctx, sheets, async () => {

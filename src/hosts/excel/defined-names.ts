@@ -6,13 +6,12 @@
  * syncs: Excel has no "add or replace", so the existing names are listed
  * first to know which to delete.
  */
-import { rectA1 } from '../../core/a1';
-import { isValidDefinedName, parseSheetReference, sheetReference } from '../../core/sheet-reference';
+import { rectA1, type CellRect } from '../../core/a1';
+import { parseSheetReference, sheetReference } from '../../core/sheet-reference';
 import type { DefinedName } from '../host';
+import { checkKeys, checkNames } from '../port-checks';
 import { isWorkbookIdName } from '../workbook-id';
-import { rectOf } from './argument-checks';
 import type { ExcelRun } from './excel-types';
-import { ExcelHostError } from './host-error';
 import { OPERATION_OVERHEAD, packBatches, REQUEST_BUDGET } from './payload';
 import { missingSheets, noSuchSheet } from './worksheets';
 
@@ -29,17 +28,13 @@ export function listNames(run: ExcelRun): Promise<DefinedName[]> {
 }
 
 export async function setNames(run: ExcelRun, names: DefinedName[]): Promise<void> {
-  const last = new Map<string, DefinedName>();
-  for (const n of names) {
-    if (!isValidDefinedName(n.name))
-      throw new ExcelHostError('InvalidArgument', `'${n.name}' is not a valid defined name`);
-    if (isWorkbookIdName(n.name)) {
-      throw new ExcelHostError('InvalidArgument', `'${n.name}' is reserved for the workbook's Plumbline id`);
-    }
-    rectOf(n);
+  const rects = checkNames(names);
+  // Excel compares names without case; the last of a name wins.
+  const last = new Map<string, DefinedName & { rect: CellRect }>();
+  names.forEach((n, i) => {
     last.delete(n.name.toLowerCase());
-    last.set(n.name.toLowerCase(), n);
-  }
+    last.set(n.name.toLowerCase(), { ...n, rect: rects[i]! });
+  });
   if (last.size === 0) return;
   await run(async (ctx) => {
     const existing = ctx.workbook.names.load('items/name');
@@ -56,7 +51,7 @@ export async function setNames(run: ExcelRun, names: DefinedName[]): Promise<voi
       for (const n of batch) {
         const old = present.get(n.name.toLowerCase());
         if (old) ctx.workbook.names.getItem(old).delete();
-        ctx.workbook.names.add(n.name, `=${sheetReference(n.sheet, rectA1(rectOf(n)))}`);
+        ctx.workbook.names.add(n.name, `=${sheetReference(n.sheet, rectA1(n.rect))}`);
       }
       await ctx.sync();
     }
@@ -64,6 +59,7 @@ export async function setNames(run: ExcelRun, names: DefinedName[]): Promise<voi
 }
 
 export async function deleteNames(run: ExcelRun, names: string[]): Promise<void> {
+  checkKeys('name', names);
   const wanted = new Set(names.filter((n) => !isWorkbookIdName(n)).map((n) => n.toLowerCase()));
   if (wanted.size === 0) return;
   await run(async (ctx) => {

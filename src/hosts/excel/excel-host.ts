@@ -32,7 +32,8 @@
  * `blocks.ts` (cells), `defined-names.ts`, `metadata-sheet.ts` (`_plumbline`
  * and the workbook id), `flag-formats.ts`, `replace-sheet.ts`, over
  * `read-grids.ts` and `write-ops.ts` (requests sized for the payload limit),
- * `worksheets.ts` (sheet lookup) and `argument-checks.ts`.
+ * and `worksheets.ts` (sheet lookup). Arguments are checked by the port's
+ * `../port-checks.ts`, as in every host, before the first sync.
  */
 import type { SpreadsheetHost } from '../host';
 import { readBlocks, writeBlocks } from './blocks';

@@ -7,12 +7,12 @@
  * formats, then ranges or changes. The user's own formats have no marker and
  * are never touched.
  */
+import { rectA1 } from '../../core/a1';
 import { parseSheetReference } from '../../core/sheet-reference';
 import type { FlagFormat } from '../host';
-import { isColor, rectOf } from './argument-checks';
+import { checkFlags, checkKeys } from '../port-checks';
 import type { ExcelConditionalFormat, ExcelRequestContext, ExcelRun } from './excel-types';
 import { flagRuleFormula, parseFlagRule } from './flag-rule';
-import { ExcelHostError } from './host-error';
 import { FLAG_OVERHEAD, jsonBytes, OPERATION_OVERHEAD, packBatches, REQUEST_BUDGET } from './payload';
 import { missingSheets, noSuchSheet, sheetCache } from './worksheets';
 
@@ -84,16 +84,13 @@ export async function listFlagFormats(run: ExcelRun): Promise<FlagFormat[]> {
 }
 
 export async function setFlagFormats(run: ExcelRun, flags: FlagFormat[]): Promise<void> {
+  const rects = checkFlags(flags);
+  // The last flag of an id wins; its range as Excel's getRange takes it (`$C$5`, ` C5 ` are fine for the port).
   const byId = new Map<string, FlagFormat>();
-  for (const f of flags) {
-    rectOf(f);
-    if (!isColor(f.fill) || (f.fontColor !== undefined && !isColor(f.fontColor))) {
-      throw new ExcelHostError('InvalidArgument', `The colors of flag '${f.id}' must be like #FFC7CE`);
-    }
-    if (f.formula.trim() === '') throw new ExcelHostError('InvalidArgument', `Flag '${f.id}' has no formula`);
+  flags.forEach((f, i) => {
     byId.delete(f.id);
-    byId.set(f.id, f);
-  }
+    byId.set(f.id, { ...f, address: rectA1(rects[i]!) });
+  });
   if (byId.size === 0) return;
   await run(async (ctx) => {
     const { sheets, flags: existing } = await findFlags(ctx);
@@ -125,6 +122,7 @@ export async function setFlagFormats(run: ExcelRun, flags: FlagFormat[]): Promis
 }
 
 export async function removeFlagFormats(run: ExcelRun, ids: string[]): Promise<void> {
+  checkKeys('flag id', ids);
   const wanted = new Set(ids);
   if (wanted.size === 0) return;
   await run(async (ctx) => {

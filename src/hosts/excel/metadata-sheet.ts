@@ -9,10 +9,11 @@
 import { metadataRowsFromCells, rectangularRows } from '../../core/metadata-rows';
 import { sheetReference } from '../../core/sheet-reference';
 import { METADATA_SHEET, type CellValue } from '../host';
+import { hasErrorCode } from '../host-error';
+import { checkMetadataRows } from '../port-checks';
 import { newWorkbookId, workbookIdFromNames, workbookIdName } from '../workbook-id';
 import { protectRows } from './cell-conventions';
 import type { ExcelRun } from './excel-types';
-import { ExcelHostError, hasOfficeCode } from './host-error';
 import { readGrids } from './read-grids';
 import { replaceContent } from './replace-sheet';
 import { cellOps } from './write-ops';
@@ -46,8 +47,8 @@ export function readMetadataRows(run: ExcelRun): Promise<string[][]> {
       if (used.isNullObject) return [];
       grid = { values: used.values, top: used.rowIndex, left: used.columnIndex };
     } catch (e) {
-      if (hasOfficeCode(e, 'ItemNotFound')) return [];
-      if (!hasOfficeCode(e, 'ResponsePayloadSizeLimitExceeded')) throw e;
+      if (hasErrorCode(e, 'ItemNotFound')) return [];
+      if (!hasErrorCode(e, 'ResponsePayloadSizeLimitExceeded')) throw e;
       // Too much for one response: learn the size, then read it in pieces (a new proxy: the failed request's is spent).
       const used = usedRange().load('rowIndex,columnIndex,rowCount,columnCount');
       await ctx.sync();
@@ -67,13 +68,7 @@ export function readMetadataRows(run: ExcelRun): Promise<string[][]> {
 }
 
 export async function writeMetadataRows(run: ExcelRun, rows: string[][]): Promise<void> {
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (typeof cell !== 'string') {
-        throw new ExcelHostError('InvalidArgument', `metadata cell ${r + 1}:${c + 1} is not a string`);
-      }
-    }),
-  );
+  checkMetadataRows(rows);
   const values = protectRows(rectangularRows(rows));
   const width = values[0]?.length ?? 0;
   const ops =

@@ -7,8 +7,8 @@
  */
 import { rectA1, rectSize, type CellRect } from '../../core/a1';
 import type { CellValue } from '../host';
+import { hasErrorCode } from '../host-error';
 import type { ExcelRange, ExcelRequestContext } from './excel-types';
-import { hasOfficeCode } from './host-error';
 import { packBatches, READ_CELL_BUDGET } from './payload';
 import { sheetCache } from './worksheets';
 
@@ -52,7 +52,7 @@ async function loadPieces(
   try {
     await ctx.sync();
   } catch (e) {
-    if (!hasOfficeCode(e, 'ResponsePayloadSizeLimitExceeded')) throw e;
+    if (!hasErrorCode(e, 'ResponsePayloadSizeLimitExceeded')) throw e;
     if (pieces.length > 1) {
       const half = Math.ceil(pieces.length / 2);
       return [

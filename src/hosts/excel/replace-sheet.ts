@@ -8,10 +8,10 @@
  */
 import { columnLetters, rectA1 } from '../../core/a1';
 import type { SheetContent } from '../host';
-import { isColor } from './argument-checks';
+import { hasErrorCode } from '../host-error';
+import { checkSheetContent } from '../port-checks';
 import { charactersToPoints, protectRows } from './cell-conventions';
 import type { ExcelRange, ExcelRun, ExcelSheetVisibility, ExcelWorksheet } from './excel-types';
-import { ExcelHostError, hasOfficeCode } from './host-error';
 import { OPERATION_OVERHEAD, packBatches, REQUEST_BUDGET } from './payload';
 import { cellOps, queueOps, type SizedOp } from './write-ops';
 
@@ -55,8 +55,6 @@ function sheetContentOps(name: string, content: SheetContent): SizedOp[] {
     item: { kind: 'format', sheet: name, address, apply },
   });
   for (const [r, first, last, color] of runsOf(content.fills, (v) => v !== '')) {
-    if (!isColor(color))
-      throw new ExcelHostError('InvalidArgument', `'${color}' is not a color such as #FFC7CE`);
     ops.push(format(cellRange(r, first, last), (range) => (range.format.fill.color = color)));
   }
   for (const [r, first, last] of runsOf(content.bold, (v) => v === true)) {
@@ -75,6 +73,7 @@ function sheetContentOps(name: string, content: SheetContent): SizedOp[] {
 }
 
 export async function replaceSheet(run: ExcelRun, name: string, content: SheetContent): Promise<void> {
+  checkSheetContent(name, content);
   await replaceContent(run, name, sheetContentOps(name, content), 'Visible', true);
 }
 
@@ -109,7 +108,7 @@ export function replaceContent(
     try {
       await send(ctx.workbook.worksheets.getItem(name), false);
     } catch (e) {
-      if (sent > 0 || !hasOfficeCode(e, 'ItemNotFound')) throw e;
+      if (sent > 0 || !hasErrorCode(e, 'ItemNotFound')) throw e;
       await send(ctx.workbook.worksheets.add(name), true);
     }
   });

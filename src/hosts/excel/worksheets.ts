@@ -6,8 +6,8 @@
  * error can say which of the caller's sheets is missing.
  */
 import type { SheetInfo, SheetVisibility } from '../host';
+import { HostError, hasErrorCode } from '../host-error';
 import type { ExcelRequestContext, ExcelRun, ExcelSheetVisibility, ExcelWorksheet } from './excel-types';
-import { ExcelHostError, hasOfficeCode } from './host-error';
 
 const VISIBILITY: Record<ExcelSheetVisibility, SheetVisibility> = {
   Visible: 'visible',
@@ -39,10 +39,10 @@ export function missingSheets(known: readonly string[], wanted: readonly string[
   return unique(wanted).filter((n) => !have.has(n.toLowerCase()));
 }
 
-export function noSuchSheet(missing: readonly string[], cause?: unknown): ExcelHostError {
+export function noSuchSheet(missing: readonly string[], cause?: unknown): HostError {
   const what =
     missing.length === 1 ? `no sheet named ${quoted(missing)}` : `no sheets named ${quoted(missing)}`;
-  return new ExcelHostError('ItemNotFound', `The workbook has ${what}`, { cause });
+  return new HostError('ItemNotFound', `The workbook has ${what}`, { cause });
 }
 
 /** Runs `body`; an `ItemNotFound` from Excel is turned into an error that names the missing sheets. */
@@ -54,7 +54,7 @@ export async function naming<T>(
   try {
     return await body();
   } catch (e) {
-    if (!hasOfficeCode(e, 'ItemNotFound')) throw e;
+    if (!hasErrorCode(e, 'ItemNotFound')) throw e;
     const all = ctx.workbook.worksheets.load('items/name');
     await ctx.sync();
     const missing = missingSheets(

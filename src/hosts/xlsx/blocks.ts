@@ -1,30 +1,26 @@
 /**
  * `readBlocks` and `writeBlocks` over the workbook held in memory. Reads may
  * address any worksheet; writes only Plumbline's own, and every block of a
- * call is checked before the first is applied, so a refused call changes
- * nothing.
+ * call is checked (`../port-checks.ts`, then the sheets) before the first is
+ * applied, so a refused call changes nothing.
  */
 import { rectSize } from '../../core/a1';
 import type { Block, BlockWrite, CellValue, RangeRef } from '../host';
-import { requireRange, requireShape, requireStyle, requireValue } from './argument-checks';
-import { XlsxHostError } from './host-error';
+import { HostError } from '../host-error';
+import { checkReads, checkWrites } from '../port-checks';
 import { cellOf, ensureSize } from './sheet-grids';
-import { PLAIN_STYLE } from './styles-xml';
 import { requireOwnSheet, requireSheet, type WorkbookState } from './workbook-state';
 
 /** More cells than this in one read is a mistake (a whole-sheet range), not a link. */
 const MAX_CELLS_PER_READ = 4_000_000;
 
 export async function readBlocks(state: WorkbookState, refs: RangeRef[]): Promise<Block[]> {
-  const reads = refs.map((ref) => ({
-    ref,
-    sheet: requireSheet(state, ref.sheet),
-    range: requireRange(ref),
-  }));
+  const ranges = checkReads(refs);
+  const reads = refs.map((ref, i) => ({ ref, sheet: requireSheet(state, ref.sheet), range: ranges[i]! }));
   return reads.map(({ ref, sheet, range }) => {
     const { rows, columns } = rectSize(range);
     if (rows * columns > MAX_CELLS_PER_READ) {
-      throw new XlsxHostError('InvalidArgument', `'${ref.address}' is more cells than one read may take`);
+      throw new HostError('InvalidArgument', `'${ref.address}' is more cells than one read may take`);
     }
     const slice = <T>(grid: T[][], fallback: T): T[][] =>
       Array.from({ length: rows }, (_, r) =>
@@ -41,18 +37,12 @@ export async function readBlocks(state: WorkbookState, refs: RangeRef[]): Promis
 }
 
 export async function writeBlocks(state: WorkbookState, writes: BlockWrite[]): Promise<void> {
-  const checked = writes.map((write) => {
-    const sheet = requireOwnSheet(state, write.sheet);
-    const range = requireRange(write);
-    requireShape(write.values, range, `values for ${write.sheet}!${write.address}`);
-    if (write.numberFormats)
-      requireShape(write.numberFormats, range, `numberFormats for ${write.sheet}!${write.address}`);
-    write.values.forEach((row) => row.forEach((v) => requireValue(v)));
-    write.numberFormats?.forEach((row) =>
-      row.forEach((f) => requireStyle({ ...PLAIN_STYLE, numberFormat: f })),
-    );
-    return { write, sheet, range };
-  });
+  const ranges = checkWrites(writes);
+  const checked = writes.map((write, i) => ({
+    write,
+    sheet: requireOwnSheet(state, write.sheet),
+    range: ranges[i]!,
+  }));
   for (const { write, sheet, range } of checked) {
     ensureSize(sheet.content, range.bottom + 1, range.right + 1);
     write.values.forEach((row, r) =>

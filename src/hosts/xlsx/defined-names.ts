@@ -6,11 +6,9 @@
  * listed, refused when set, skipped when deleted.
  */
 import { rectA1 } from '../../core/a1';
-import { isValidDefinedName } from '../../core/sheet-reference';
 import type { DefinedName } from '../host';
+import { checkKeys, checkNames } from '../port-checks';
 import { isWorkbookIdName } from '../workbook-id';
-import { requireRange } from './argument-checks';
-import { XlsxHostError } from './host-error';
 import { requireSheet, type WorkbookState } from './workbook-state';
 
 export async function listNames(state: WorkbookState): Promise<DefinedName[]> {
@@ -18,16 +16,12 @@ export async function listNames(state: WorkbookState): Promise<DefinedName[]> {
 }
 
 export async function setNames(state: WorkbookState, names: DefinedName[]): Promise<void> {
-  const checked = names.map((n) => {
-    if (!isValidDefinedName(n.name))
-      throw new XlsxHostError('InvalidArgument', `'${n.name}' is not a valid defined name`);
-    if (isWorkbookIdName(n.name)) {
-      throw new XlsxHostError('InvalidArgument', `'${n.name}' is reserved for the workbook's Plumbline id`);
-    }
-    const sheet = requireSheet(state, n.sheet);
-    const range = requireRange(n);
-    return { name: n.name, sheet: sheet.name, address: rectA1(range) };
-  });
+  const ranges = checkNames(names);
+  const checked = names.map((n, i) => ({
+    name: n.name,
+    sheet: requireSheet(state, n.sheet).name,
+    address: rectA1(ranges[i]!),
+  }));
   for (const n of checked) {
     const key = n.name.toUpperCase();
     state.names.delete(key);
@@ -37,6 +31,7 @@ export async function setNames(state: WorkbookState, names: DefinedName[]): Prom
 }
 
 export async function deleteNames(state: WorkbookState, names: string[]): Promise<void> {
+  checkKeys('name', names);
   for (const name of names) {
     if (isWorkbookIdName(name)) continue;
     const key = name.toUpperCase();

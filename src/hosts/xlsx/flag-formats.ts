@@ -5,7 +5,8 @@
  * until then the host says so rather than pretending, and lists none.
  */
 import type { FlagFormat } from '../host';
-import { XlsxHostError } from './host-error';
+import { HostError } from '../host-error';
+import { checkFlags, checkKeys } from '../port-checks';
 import { requireOwnSheet, type WorkbookState } from './workbook-state';
 
 export async function listFlagFormats(): Promise<FlagFormat[]> {
@@ -15,15 +16,18 @@ export async function listFlagFormats(): Promise<FlagFormat[]> {
 }
 
 export async function setFlagFormats(state: WorkbookState, flags: FlagFormat[]): Promise<void> {
+  // The port's checks first, so this host refuses a bad flag as the others do.
+  checkFlags(flags);
   for (const flag of flags) {
     requireOwnSheet(state, flag.sheet);
-    throw new XlsxHostError(
+    throw new HostError(
       'NotImplemented',
       `saved-workbook host does not write conditional formats; open the workbook in Excel or Sheets to flag '${flag.sheet}'`,
     );
   }
 }
 
-export async function removeFlagFormats(_ids: string[]): Promise<void> {
+export async function removeFlagFormats(ids: string[]): Promise<void> {
+  checkKeys('flag id', ids);
   // Nothing to remove: this host never writes flags (see listFlagFormats).
 }

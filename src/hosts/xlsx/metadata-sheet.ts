@@ -8,9 +8,8 @@
  */
 import { metadataRowsFromCells, rectangularRows } from '../../core/metadata-rows';
 import { METADATA_SHEET } from '../host';
+import { checkMetadataRows } from '../port-checks';
 import { newWorkbookId } from '../workbook-id';
-import { requireValue } from './argument-checks';
-import { XlsxHostError } from './host-error';
 import { findSheet, putOwnSheet, type WorkbookState } from './workbook-state';
 
 export async function workbookInfo(state: WorkbookState): Promise<{ id: string; name: string }> {
@@ -28,14 +27,7 @@ export async function readMetadataRows(state: WorkbookState): Promise<string[][]
 }
 
 export async function writeMetadataRows(state: WorkbookState, rows: string[][]): Promise<void> {
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (typeof cell !== 'string') {
-        throw new XlsxHostError('InvalidArgument', `metadata cell ${r + 1}:${c + 1} is not a string`);
-      }
-      requireValue(cell);
-    }),
-  );
+  checkMetadataRows(rows);
   const values = rectangularRows(rows);
   putOwnSheet(
     state,

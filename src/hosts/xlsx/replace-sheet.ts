@@ -2,25 +2,22 @@
  * `replaceSheet`: a sheet Plumbline lays out (the summary) written whole, as
  * a new own sheet or over one it made earlier — never over a user's sheet or
  * over a chart sheet's name. Every cell's value and style is checked before
- * the sheet changes, so what `save()` will write is known to be writable.
+ * the sheet changes (`../port-checks.ts`), so what `save()` will write is
+ * known to be writable.
  */
-import { sheetNameProblem } from '../../core/sheet-reference';
 import { METADATA_SHEET, type CellValue, type SheetContent, type SheetVisibility } from '../host';
-import { requireStyle, requireValue } from './argument-checks';
-import { refusal, XlsxHostError } from './host-error';
+import { HostError } from '../host-error';
+import { checkSheetContent } from '../port-checks';
 import { cellOf, cloneGrid, widthOf } from './sheet-grids';
-import { findSheet, putOwnSheet, type SheetExtras, type WorkbookState } from './workbook-state';
-
-const MAX_COLUMN_WIDTH = 255;
+import { findSheet, putOwnSheet, refusal, type SheetExtras, type WorkbookState } from './workbook-state';
 
 export async function replaceSheet(state: WorkbookState, name: string, content: SheetContent): Promise<void> {
-  const problem = sheetNameProblem(name);
-  if (problem) throw new XlsxHostError('InvalidArgument', `'${name}': ${problem}`);
+  checkSheetContent(name, content);
   const existing = findSheet(state, name);
   if (existing && !existing.own) throw refusal(existing.name);
   const other = state.otherSheetNames.find((n) => n.toUpperCase() === name.toUpperCase());
   if (other)
-    throw new XlsxHostError(
+    throw new HostError(
       'InvalidArgument',
       `'${other}' is already the name of a chart or other non-worksheet sheet`,
     );
@@ -33,27 +30,11 @@ export async function replaceSheet(state: WorkbookState, name: string, content: 
     const valueRow: CellValue[] = [];
     const formatRow: string[] = [];
     for (let c = 0; c < cols; c++) {
-      const value = cellOf(content.values, r, c, '');
-      requireValue(value);
-      requireStyle({
-        numberFormat: cellOf(content.numberFormats, r, c, 'General'),
-        fill: cellOf(content.fills, r, c, ''),
-        bold: cellOf(content.bold, r, c, false),
-        indent: cellOf(content.indents, r, c, 0),
-      });
-      valueRow.push(value);
+      valueRow.push(cellOf(content.values, r, c, ''));
       formatRow.push(cellOf(content.numberFormats, r, c, 'General'));
     }
     values.push(valueRow);
     numberFormats.push(formatRow);
-  }
-  for (const w of content.columnWidths ?? []) {
-    if (!(Number.isFinite(w) && w >= 0 && w <= MAX_COLUMN_WIDTH)) {
-      throw new XlsxHostError(
-        'InvalidArgument',
-        `column width ${w} is not from 0 to ${MAX_COLUMN_WIDTH} characters`,
-      );
-    }
   }
   const visibility: SheetVisibility = name === METADATA_SHEET ? 'veryHidden' : 'visible';
   const extras: SheetExtras = {

@@ -7,8 +7,8 @@
  */
 import { sheetReference } from '../../core/sheet-reference';
 import { METADATA_SHEET, type DefinedName } from '../host';
+import { HostError } from '../host-error';
 import { workbookIdName } from '../workbook-id';
-import { XlsxHostError } from './host-error';
 import {
   addContentTypeOverrides,
   addRelationships,
@@ -73,14 +73,14 @@ export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
     state.originalStylesXml ??= stylesPath ? await state.zip.file(stylesPath)?.async('string') : undefined;
     const stylesXml = state.originalStylesXml;
     if (stylesXml === undefined)
-      throw new XlsxHostError('NotImplemented', 'this workbook has no styles part to add formats to');
+      throw new HostError('NotImplemented', 'this workbook has no styles part to add formats to');
     const added = addCellStyles(stylesXml, styles);
     styleIndex = new Map(styles.map((s, i) => [styleKey(s), added.indexes[i] ?? 0]));
     write(stylesPath as string, added.xml);
   }
   for (const s of dirty) {
     const path = partOf(s);
-    if (!path) throw new XlsxHostError('ItemNotFound', `the part of sheet '${s.name}' is missing`);
+    if (!path) throw new HostError('ItemNotFound', `the part of sheet '${s.name}' is missing`);
     write(
       path,
       worksheetXml({

@@ -38,19 +38,6 @@ const BUILT_IN_FORMATS: Record<string, number> = {
   '@': 49,
 };
 
-const FILL = /^#[0-9A-Fa-f]{6}$/;
-
-/** Why a style cannot be written, or undefined when it can. */
-export function cellStyleProblem(style: CellStyle): string | undefined {
-  if (style.fill !== '' && !FILL.test(style.fill)) return `fill '${style.fill}' is not a #RRGGBB colour`;
-  if (!Number.isInteger(style.indent) || style.indent < 0 || style.indent > 250) {
-    return `indent ${style.indent} is not a whole number from 0 to 250`;
-  }
-  if (style.numberFormat.length === 0 || style.numberFormat.length > 255)
-    return 'a number format has 1 to 255 characters';
-  return undefined;
-}
-
 /** Appends `text` to a list element and sets its `count` attribute (when it has one) to `count`. */
 function appendToList(xml: string, element: XmlElement, text: string, count: number): TextEdit[] {
   const openTag = xml.slice(element.start, element.openEnd);

@@ -7,9 +7,9 @@
  */
 import type JSZip from 'jszip';
 import { METADATA_SHEET, type DefinedName, type SheetInfo, type SheetVisibility } from '../host';
+import { HostError } from '../host-error';
 import { isWorkbookIdName, workbookIdFromNames, workbookIdName } from '../workbook-id';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
-import { refusal, XlsxHostError } from './host-error';
 import type { PackageLayout } from './package';
 import { cloneSheet } from './sheet-grids';
 
@@ -108,13 +108,24 @@ export function findSheet(state: WorkbookState, name: string): HostSheet | undef
   );
 }
 
+/**
+ * This host's refusal to write into a user's sheet: it could only do so by
+ * re-serialising parts it promises to leave byte for byte as they were.
+ */
+export function refusal(sheet: string): HostError {
+  return new HostError(
+    'AccessDenied',
+    `saved-workbook host writes only Plumbline's own sheets; open the workbook in Excel or Sheets to write into '${sheet}'`,
+  );
+}
+
 export function requireSheet(state: WorkbookState, name: string): HostSheet {
   const sheet = findSheet(state, name);
   if (sheet) return sheet;
   if (state.otherSheetNames.some((n) => n.toUpperCase() === name.toUpperCase())) {
-    throw new XlsxHostError('InvalidArgument', `'${name}' is a chart sheet or another sheet without cells`);
+    throw new HostError('InvalidArgument', `'${name}' is a chart sheet or another sheet without cells`);
   }
-  throw new XlsxHostError('ItemNotFound', `The workbook has no sheet named '${name}'`);
+  throw new HostError('ItemNotFound', `The workbook has no sheet named '${name}'`);
 }
 
 export function requireOwnSheet(state: WorkbookState, name: string): HostSheet {
@@ -140,7 +151,7 @@ export function putOwnSheet(
     return;
   }
   if (state.otherSheetNames.some((n) => n.toUpperCase() === name.toUpperCase())) {
-    throw new XlsxHostError(
+    throw new HostError(
       'InvalidArgument',
       `'${name}' is already the name of a chart or other non-worksheet sheet`,
     );

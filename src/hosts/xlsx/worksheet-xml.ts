@@ -9,28 +9,12 @@ import type { CellValue } from '../host';
 import { MAIN_NS, REL_NS } from './package';
 import { encodeXstring, escapeXmlText } from './xml-text';
 
-/** Excel's limit on the characters of one cell. */
-export const MAX_CELL_TEXT = 32_767;
-
 export interface WorksheetCells {
   values: CellValue[][];
   /** The `s` style index of a cell (0 for the default). */
   styleAt: (row: number, col: number) => number;
   /** Column widths in characters, from column A. */
   columnWidths?: number[];
-}
-
-/** Why a value cannot be written to a cell, or undefined when it can. */
-export function cellValueProblem(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    return value.length > MAX_CELL_TEXT
-      ? `text of ${value.length} characters is over Excel's ${MAX_CELL_TEXT}`
-      : undefined;
-  }
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? undefined : `${value} is not a finite number`;
-  if (typeof value === 'boolean') return undefined;
-  return `${JSON.stringify(value)} is not a string, number or boolean`;
 }
 
 function numberText(value: number): string {

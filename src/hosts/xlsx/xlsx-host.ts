@@ -16,7 +16,9 @@
  * in its own module: `blocks.ts`, `defined-names.ts`, `metadata-sheet.ts`
  * (`_plumbline` and the workbook id), `flag-formats.ts`, `replace-sheet.ts`,
  * `save-workbook.ts`, over `workbook-state.ts` (what is open and the sheet
- * lookups), `sheet-grids.ts` and `argument-checks.ts`.
+ * lookups) and `sheet-grids.ts`. Arguments are checked by the port's
+ * `../port-checks.ts`, as in every host, before anything changes; errors are
+ * the port's `HostError` (`../host-error.ts`).
  */
 import JSZip from 'jszip';
 import type { SpreadsheetHost } from '../host';
@@ -30,8 +32,6 @@ import { readWorkbookFromPackage } from './read-workbook';
 import { replaceSheet } from './replace-sheet';
 import { saveWorkbook } from './save-workbook';
 import { listSheets, snapshotOf, workbookState } from './workbook-state';
-
-export { XlsxHostError, type XlsxHostErrorCode } from './host-error';
 
 export interface XlsxHost extends SpreadsheetHost {
   /** The workbook with every change so far, as .xlsx bytes. */

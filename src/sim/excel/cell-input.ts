@@ -8,6 +8,7 @@
  * why writers must protect text.
  */
 import { EXCEL_ERROR_VALUES } from '../../core/cell-value';
+import { MAX_CELL_TEXT } from '../../core/excel-limits';
 import type { CellValue } from '../../hosts/host';
 import { SimError } from './errors';
 
@@ -87,7 +88,14 @@ export function interpretInput(input: unknown, numberFormat: string): CellConten
     return { value: input };
   }
   if (typeof input === 'boolean') return { value: input };
-  if (typeof input === 'string') return interpretText(input, numberFormat);
+  if (typeof input === 'string') {
+    const content = interpretText(input, numberFormat);
+    // Excel's limit is on what the cell holds: a protecting apostrophe is not counted.
+    if (typeof content.value === 'string' && content.value.length > MAX_CELL_TEXT) {
+      throw new SimError('InvalidArgument', `A cell holds at most ${MAX_CELL_TEXT} characters.`);
+    }
+    return content;
+  }
   throw new SimError('InvalidArgument', 'A cell value must be a number, a string or a boolean.');
 }
 

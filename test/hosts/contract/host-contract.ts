@@ -3,11 +3,10 @@
  * host, the Excel host over the simulator, the Sheets fake. Run it from a host's
  * own test file:
  *
- *   runHostContract('xlsx', (bytes) => openXlsxHost(bytes), reopenAfterSave);
+ *   runHostContract('xlsx', (bytes) => openXlsxHost(bytes), { reopen: reopenAfterSave });
  *
- * `open` turns a sample .xlsx into a host holding that workbook; `reopen`
- * (optional) gives a host over the same workbook after a save-and-reopen, or
- * whatever round trip the host has, so persistence is checked too.
+ * `open` turns a sample .xlsx into a host holding that workbook; the options
+ * say what else the host can show (see {@link HostContractOptions}).
  *
  * Conventions pinned here, beyond host.ts:
  * - cell values as Excel's `Range.values`: dates as 1900-system serials, `''` for
@@ -20,9 +19,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_SHEET, type SpreadsheetHost } from '../../../src/hosts/host';
+import { runFlagContract, type UserFormats } from './flags';
+import { runRefusalContract } from './refusals';
+import { runReplaceSheetContract } from './replace-sheet';
 
 export type OpenHost = (xlsx: Uint8Array) => Promise<SpreadsheetHost>;
 export type ReopenHost = (host: SpreadsheetHost) => Promise<SpreadsheetHost>;
+
+export interface HostContractOptions {
+  /**
+   * A host over the same workbook after a save-and-reopen, or whatever round
+   * trip the host has, so persistence is checked too.
+   */
+  reopen?: ReopenHost;
+  /**
+   * For a host that writes flags: how a user's own conditional format is made
+   * and seen without the port. Without it the host must refuse flags with
+   * `NotImplemented` and list none.
+   */
+  userFormats?: UserFormats;
+}
 
 const WORKBOOKS = join(__dirname, '..', '..', 'fixtures', 'workbooks');
 
@@ -34,8 +50,10 @@ export function sampleWorkbook(name: string): Uint8Array {
 const JAN_2026 = 46023;
 const DEC_2026 = 46357;
 
-export function runHostContract(hostName: string, open: OpenHost, reopen?: ReopenHost): void {
+export function runHostContract(hostName: string, open: OpenHost, options: HostContractOptions = {}): void {
+  const { reopen } = options;
   const withReopen = reopen ? test : test.skip;
+  const openOps = () => open(sampleWorkbook('ops-monthly.xlsx'));
 
   describe(`${hostName} host: the SpreadsheetHost contract`, () => {
     let ops: SpreadsheetHost;
@@ -128,16 +146,17 @@ export function runHostContract(hostName: string, open: OpenHost, reopen?: Reope
         ]);
       });
 
-      test('an unknown sheet fails the read', async () => {
-        await expect(ops.readBlocks([{ sheet: 'No Such Sheet', address: 'A1' }])).rejects.toThrow(
-          /No Such Sheet/,
-        );
+      test('an unknown sheet fails the read with ItemNotFound, naming it', async () => {
+        await expect(ops.readBlocks([{ sheet: 'No Such Sheet', address: 'A1' }])).rejects.toMatchObject({
+          code: 'ItemNotFound',
+          message: expect.stringMatching(/No Such Sheet/),
+        });
         await expect(
           ops.readBlocks([
             { sheet: 'Ops KPIs', address: 'A1' },
             { sheet: 'Missing', address: 'A1' },
           ]),
-        ).rejects.toThrow(/Missing/);
+        ).rejects.toMatchObject({ code: 'ItemNotFound', message: expect.stringMatching(/Missing/) });
       });
     });
 
@@ -197,10 +216,13 @@ export function runHostContract(hostName: string, open: OpenHost, reopen?: Reope
         expect([...(await byName()).keys()].sort()).toEqual(['Budget', 'PL_1']);
       });
 
-      test('a name on an unknown sheet is refused', async () => {
-        await expect(ops.setNames([{ name: 'PL_9', sheet: 'No Such Sheet', address: 'A1' }])).rejects.toThrow(
-          /No Such Sheet/,
-        );
+      test('a name on an unknown sheet is refused with ItemNotFound, and no name is set', async () => {
+        await expect(
+          ops.setNames([
+            { name: 'PL_1', sheet: 'Ops KPIs', address: 'C5:N5' },
+            { name: 'PL_9', sheet: 'No Such Sheet', address: 'A1' },
+          ]),
+        ).rejects.toMatchObject({ code: 'ItemNotFound', message: expect.stringMatching(/No Such Sheet/) });
         expect(await ops.listNames()).toEqual([]);
       });
 
@@ -285,5 +307,9 @@ export function runHostContract(hostName: string, open: OpenHost, reopen?: Reope
         expect((await other.workbookInfo()).id).not.toBe((await ops.workbookInfo()).id);
       });
     });
+
+    runRefusalContract(openOps);
+    runReplaceSheetContract(openOps, reopen);
+    runFlagContract(openOps, options.userFormats);
   });
 }

@@ -2,21 +2,32 @@
  * The port's contract for the Excel host, over Microsoft's real Excel library
  * talking to the simulated Excel. Open: the sample .xlsx as the xlsx reader
  * sees it, loaded into a simulator. Reopen: the simulator's snapshot (what a
- * saved file keeps: cells, sheets, names) loaded into a new one.
+ * saved file keeps: cells, sheets, names) loaded into a new one. A user's own
+ * conditional formats are made through the library, as another add-in or
+ * Excel's own UI would, and seen in the simulator's workbook.
  */
+import { rectA1 } from '../../../src/core/a1';
 import type { SpreadsheetHost } from '../../../src/hosts/host';
 import { createExcelHost } from '../../../src/hosts/excel/excel-host';
 import { ExcelSimulator } from '../../../src/sim/excel/excel-simulator';
-import { loadExcelLibrary } from '../../../src/sim/excel/load-library';
+import { loadExcelLibrary, type LoadedExcel } from '../../../src/sim/excel/load-library';
 import { loadXlsx } from '../../../src/sim/excel/load-xlsx';
+import type { UserFormats } from '../contract/flags';
 import { runHostContract } from '../contract/host-contract';
 
-const simulators = new WeakMap<SpreadsheetHost, ExcelSimulator>();
+const loaded = new WeakMap<SpreadsheetHost, LoadedExcel>();
 
 function hostOn(sim: ExcelSimulator): SpreadsheetHost {
-  const host = createExcelHost(loadExcelLibrary(sim).Excel.run);
-  simulators.set(host, sim);
+  const excel = loadExcelLibrary(sim);
+  const host = createExcelHost(excel.Excel.run);
+  loaded.set(host, excel);
   return host;
+}
+
+function excelOf(host: SpreadsheetHost): LoadedExcel {
+  const excel = loaded.get(host);
+  if (!excel) throw new Error('not a host of this test');
+  return excel;
 }
 
 async function open(bytes: Uint8Array): Promise<SpreadsheetHost> {
@@ -24,9 +35,27 @@ async function open(bytes: Uint8Array): Promise<SpreadsheetHost> {
 }
 
 async function reopen(host: SpreadsheetHost): Promise<SpreadsheetHost> {
-  const sim = simulators.get(host);
-  if (!sim) throw new Error('not a host of this test');
+  const { sim } = excelOf(host);
   return hostOn(ExcelSimulator.fromSnapshot(sim.snapshot(), { name: sim.workbook.name }));
 }
 
-runHostContract('excel (simulated)', open, reopen);
+const userFormats: UserFormats = {
+  add: (host, sheet, format) =>
+    excelOf(host).Excel.run(async (ctx) => {
+      const added = ctx.workbook.worksheets
+        .getItem(sheet)
+        .getRange(format.address)
+        .conditionalFormats.add('Custom');
+      added.custom.rule.formula = format.formula;
+      if (format.fill) added.custom.format.fill.color = format.fill;
+      await ctx.sync();
+    }),
+  list: async (host, sheet) =>
+    (excelOf(host).sim.workbook.findSheet(sheet)?.conditionalFormats ?? []).map((cf) => ({
+      address: rectA1(cf.rect),
+      formula: cf.formula,
+      fill: cf.fill,
+    })),
+};
+
+runHostContract('excel (simulated)', open, { reopen, userFormats });

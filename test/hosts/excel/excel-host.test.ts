@@ -265,6 +265,36 @@ describe('Excel host: cells', () => {
     expect(sim.counters.roundTrips).toBe(0);
   });
 
+  test('a value Excel cannot hold fails a write of several syncs before the first', async () => {
+    const { sim, host } = open();
+    const big = Array.from({ length: 6000 }, (_, r) =>
+      Array.from({ length: 10 }, (_, c) => `${r}:${c}:`.padEnd(100, 'x')),
+    );
+    for (const bad of [Number.NaN, Infinity, 'x'.repeat(32_768)]) {
+      const last: (string | number)[] = [...big.at(-1)!];
+      last[9] = bad;
+      sim.resetCounters();
+      await expect(
+        host.writeBlocks([
+          { sheet: 'Data', address: `A1:J${big.length}`, values: [...big.slice(0, -1), last] },
+        ]),
+      ).rejects.toMatchObject({ code: 'InvalidArgument' });
+      expect(sim.counters.roundTrips).toBe(0);
+      expect(sim.workbook.findSheet('Data')!.get(0, 0)).toBeUndefined();
+    }
+    // The same write without the bad value takes more than one sync.
+    await host.writeBlocks([{ sheet: 'Data', address: `A1:J${big.length}`, values: big }]);
+    expect(sim.counters.syncs).toBeGreaterThan(1);
+  });
+
+  test('text of exactly 32,767 characters is written behind its apostrophe and read back whole', async () => {
+    const { host } = open();
+    const text = 'y'.repeat(32_767);
+    await host.writeBlocks([{ sheet: 'Data', address: 'A1', values: [[text]] }]);
+    const [block] = await host.readBlocks([{ sheet: 'Data', address: 'A1' }]);
+    expect(block?.values).toEqual([[text]]);
+  });
+
   test('a write to an unknown sheet names it and writes nothing', async () => {
     const { sim, host } = open();
     await expect(

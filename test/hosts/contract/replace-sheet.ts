@@ -1,0 +1,102 @@
+/**
+ * The contract's `replaceSheet`: a sheet written whole (the summary core lays
+ * out), created visible when missing, its content replaced — not merged —
+ * when it exists, read back through the port like any other sheet, and the
+ * user's sheets untouched.
+ */
+import type { SheetContent, SpreadsheetHost } from '../../../src/hosts/host';
+import type { ReopenHost } from './host-contract';
+
+const SUMMARY: SheetContent = {
+  values: [
+    ['KPI', 'Value', 'Share', 'Note'],
+    ['Claims turnaround', 6.7, 0.145, '=not a formula'],
+    ['Uptime', 99.2, '', true],
+  ],
+  numberFormats: [
+    ['General', 'General', 'General', 'General'],
+    ['General', '0.00', '0.0%', '@'],
+    ['General', '0.0', '0.0%', 'General'],
+  ],
+  fills: [['#1F4E79', '#1F4E79', '#1F4E79', '#1F4E79']],
+  bold: [[true, true, true, true]],
+  indents: [[0], [1], [1]],
+  columnWidths: [30, 12, 12, 20],
+};
+
+export function runReplaceSheetContract(openOps: () => Promise<SpreadsheetHost>, reopen?: ReopenHost): void {
+  const withReopen = reopen ? test : test.skip;
+
+  describe('replaceSheet', () => {
+    let ops: SpreadsheetHost;
+    beforeEach(async () => {
+      ops = await openOps();
+    });
+
+    const read = async (host: SpreadsheetHost, address = 'A1:D3') => {
+      const [block] = await host.readBlocks([{ sheet: 'Summary', address }]);
+      if (!block) throw new Error('no block');
+      return block;
+    };
+
+    test('creates a visible sheet after the others, with its values and number formats', async () => {
+      await ops.replaceSheet('Summary', SUMMARY);
+      expect(await ops.listSheets()).toEqual([
+        { name: 'Ops KPIs', visibility: 'visible' },
+        { name: 'Notes', visibility: 'visible' },
+        { name: 'Summary', visibility: 'visible' },
+      ]);
+      const block = await read(ops);
+      expect(block.values).toEqual(SUMMARY.values);
+      // Text stays text, even when it reads like a formula.
+      expect(block.formulas.flat().every((f) => f === '')).toBe(true);
+      expect(block.numberFormats).toEqual(SUMMARY.numberFormats);
+    });
+
+    test('replaces the content whole: cells the new content leaves out are blank', async () => {
+      await ops.replaceSheet('Summary', SUMMARY);
+      await ops.replaceSheet('Summary', { values: [['Only']] });
+      const block = await read(ops);
+      expect(block.values).toEqual([
+        ['Only', '', '', ''],
+        ['', '', '', ''],
+        ['', '', '', ''],
+      ]);
+      expect(block.numberFormats.flat().every((f) => f === 'General')).toBe(true);
+      expect((await ops.listSheets()).filter((s) => s.name === 'Summary')).toHaveLength(1);
+    });
+
+    test('finds an existing sheet whatever the case of its name, as Excel does', async () => {
+      await ops.replaceSheet('Summary', SUMMARY);
+      await ops.replaceSheet('SUMMARY', { values: [['Again']] });
+      const names = (await ops.listSheets()).map((s) => s.name);
+      expect(names.filter((n) => n.toUpperCase() === 'SUMMARY')).toHaveLength(1);
+      expect((await read(ops, 'A1')).values).toEqual([['Again']]);
+    });
+
+    test("leaves the user's sheets as they were", async () => {
+      const [before] = await ops.readBlocks([{ sheet: 'Ops KPIs', address: 'A1:N11' }]);
+      await ops.replaceSheet('Summary', SUMMARY);
+      const [after] = await ops.readBlocks([{ sheet: 'Ops KPIs', address: 'A1:N11' }]);
+      expect(after).toEqual(before);
+    });
+
+    test('an empty layout makes an empty sheet', async () => {
+      await ops.replaceSheet('Summary', { values: [] });
+      expect((await ops.listSheets()).map((s) => s.name)).toContain('Summary');
+      expect((await read(ops, 'A1:B2')).values).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
+    });
+
+    withReopen('the sheet survives a round trip', async () => {
+      await ops.replaceSheet('Summary', SUMMARY);
+      const again = await (reopen as ReopenHost)(ops);
+      const block = await read(again);
+      expect(block.values).toEqual(SUMMARY.values);
+      expect(block.numberFormats).toEqual(SUMMARY.numberFormats);
+      expect((await again.listSheets()).find((s) => s.name === 'Summary')?.visibility).toBe('visible');
+    });
+  });
+}
