@@ -95,7 +95,7 @@ export interface KpiSummaryRow extends RowBase {
   unit: string;
   direction: Direction;
   indicator: Kpi['indicator'];
-  /** The latest period of the KPI's cadence that ended on or before `asOf`. */
+  /** The latest period of the KPI's cadence that has ended by `asOf` (its last day is before `asOf`). */
   period: string;
   /** The canonical value for `period` (its latest revision), null when none. */
   value: number | null;

@@ -349,12 +349,12 @@ describe('summaryPeriodRange', () => {
     expect(ranges.find((r) => r.kpiId === 'service.nps')).toMatchObject({ from: '2023-Q4', to: '2026-Q3' });
   });
 
-  it('counts a period that ends on asOf as ended', () => {
+  it('counts a period as ended once its last day is over, not on it', () => {
     expect(summaryPeriodRange(nodes, '2026-10-31').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
-      '2026-10',
-    );
-    expect(summaryPeriodRange(nodes, '2026-10-30').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
       '2026-09',
+    );
+    expect(summaryPeriodRange(nodes, '2026-11-01').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
+      '2026-10',
     );
   });
 });
