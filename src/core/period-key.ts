@@ -146,12 +146,15 @@ export function shiftPeriod(key: string, n: number): string {
 }
 
 /**
- * The latest period of `cadence` that ended on or before `asOf`: the period a
- * report "as of" that day is about (on 2026-11-24 the monthly one is 2026-10).
+ * The latest period of `cadence` that has ended by `asOf`: the period a report
+ * "as of" that day is about. A period has ended when its last day is over, and
+ * `asOf` itself is never over on `asOf`, so this is always the period before
+ * the one holding `asOf`: on 2026-11-30 the monthly one is 2026-10 (November's
+ * last day is still running), on 2026-12-01 it is 2026-11; on a Monday the
+ * weekly one is last week.
  */
 export function latestEndedPeriod(cadence: Cadence, asOf: string): string {
-  const current = periodContaining(asOf, cadence);
-  return periodBounds(current).end <= asOf ? current : shiftPeriod(current, -1);
+  return shiftPeriod(periodContaining(asOf, cadence), -1);
 }
 
 /** The `count` periods ending with `last`, oldest first. */

@@ -28,6 +28,8 @@ const COLUMNS = [
   { title: 'Value', width: 14 },
   { title: 'Target', width: 14 },
   { title: 'Status', width: 30 },
+  { title: 'Last reported', width: 14 },
+  { title: 'Last period', width: 11 },
   { title: 'Trend (12 periods)', width: 18 },
   { title: 'Linked copies', width: 14 },
   { title: 'Diverging copies', width: 17 },
@@ -36,6 +38,13 @@ const COLUMNS = [
   { title: 'Remediation', width: 50 },
   { title: 'Depends on', width: 40 },
 ] as const;
+
+type ColumnTitle = (typeof COLUMNS)[number]['title'];
+
+/** The index of a column, so cells are placed by name rather than by position. */
+function col(title: ColumnTitle): number {
+  return COLUMNS.findIndex((c) => c.title === title);
+}
 
 const HEADER_FILL = '#D9E1F2';
 const TITLE_ROWS = 2;
@@ -68,8 +77,10 @@ export function sparkline(trend: readonly TrendPoint[]): string {
 
 /**
  * The summary sheet for `rows`: a title, a header row, then one row per node
- * indented by depth, status cells coloured, values with their units, and for
- * each KPI that is off track the KPIs it depends on (where to look for a cause).
+ * indented by depth, status cells coloured, values with their units, the last
+ * reported value and its period beside the due period's (so "due, not yet
+ * reported" still shows the last known number), and for each KPI that is off
+ * track the KPIs it depends on (where to look for a cause).
  */
 export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLayout {
   const names = new Map(rows.map((r) => [r.id, r.name]));
@@ -97,6 +108,8 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
       row.value ?? '',
       row.target ?? '',
       isKpi ? STATUS_LABELS[row.status] : groupStatusText(row.status, row.statusCounts),
+      row.latest?.value ?? '',
+      row.latest?.period ?? '',
       isKpi ? sparkline(row.trend) : '',
       row.copies,
       row.divergentCopies,
@@ -112,6 +125,8 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
       valueFormat,
       valueFormat,
       'General',
+      valueFormat,
+      '@',
       'General',
       '0',
       '0',
@@ -121,13 +136,15 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
       '@',
     ]);
     const rowFill = blank('');
-    rowFill[5] = STATUS_FILLS[row.status];
-    if (row.divergentCopies > 0) rowFill[8] = STATUS_FILLS['off-track'];
-    if (row.overdue) rowFill[10] = STATUS_FILLS['at-risk'];
+    rowFill[col('Status')] = STATUS_FILLS[row.status];
+    // The last known value keeps the colour of its own status, which may differ from the due period's.
+    if (row.latest) rowFill[col('Last reported')] = STATUS_FILLS[row.latest.status];
+    if (row.divergentCopies > 0) rowFill[col('Diverging copies')] = STATUS_FILLS['off-track'];
+    if (row.overdue) rowFill[col('Overdue')] = STATUS_FILLS['at-risk'];
     fills.push(rowFill);
     bold.push(blank(!isKpi));
     const rowIndent = blank(0);
-    rowIndent[0] = row.depth;
+    rowIndent[col('Pillar / program / KPI')] = row.depth;
     indents.push(rowIndent);
   }
 

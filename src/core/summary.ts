@@ -7,7 +7,14 @@ import type { Reading } from './api';
 import type { Direction, Kpi, ModelNode, Thresholds } from './model';
 import { targetFor } from './model';
 import { isOverdue } from './overdue';
-import { latestEndedPeriod, periodsEndingWith, shiftPeriod, type Cadence } from './period-key';
+import {
+  comparePeriods,
+  isPeriodKey,
+  latestEndedPeriod,
+  periodsEndingWith,
+  shiftPeriod,
+  type Cadence,
+} from './period-key';
 import { laterTime, rollupKpis, treeOrder, type AncestorEntry, type KpiFacts } from './rollup';
 import { countStatuses, needsRemediation, statusOf, type Status } from './status';
 import type { Verdict } from './verdict';
@@ -52,6 +59,13 @@ export interface SummaryInput {
   links: readonly SummaryLink[];
   /** The latest observation per link, KPI and period (others are harmless but unneeded). */
   observations: readonly SummaryObservation[];
+  /**
+   * Per KPI, the canonical reading of its latest reported period that ended
+   * before `asOf`, however old (the store's `latestReported`: one query for all
+   * KPIs). Optional: without it `latest` is looked for among `readings` only,
+   * which cover just the trend's periods.
+   */
+  latestReported?: readonly SummaryReading[];
   /** The calendar day (`YYYY-MM-DD`) the summary is as of. */
   asOf: string;
   /**
@@ -62,6 +76,13 @@ export interface SummaryInput {
    * and what `readings` show is used.
    */
   lastSubmittedAt?: Readonly<Record<string, string>>;
+}
+
+/** The last known value of a KPI: its latest reported period, with the canonical value and its status. */
+export interface LatestReported {
+  period: string;
+  value: number;
+  status: Status;
 }
 
 interface RowBase {
@@ -95,10 +116,21 @@ export interface KpiSummaryRow extends RowBase {
   unit: string;
   direction: Direction;
   indicator: Kpi['indicator'];
-  /** The latest period of the KPI's cadence that ended on or before `asOf`. */
+  /**
+   * The period the row is about: the latest period of the KPI's cadence that
+   * has ended by `asOf` (whose last day is before `asOf`; see `latestEndedPeriod`).
+   */
   period: string;
   /** The canonical value for `period` (its latest revision), null when none. */
   value: number | null;
+  /**
+   * The latest period up to `period` that has a reading, with its canonical
+   * value and status: `period`'s own when it was reported, else the last known
+   * one, so a period that is due never hides what was reported before it. Null
+   * when nothing was ever reported. (A period still running is left out, like
+   * from the row: its number is not final.)
+   */
+  latest: LatestReported | null;
   revision: number | null;
   /** The target for `period` (its override, else the KPI's target), null when none. */
   target: number | null;
@@ -124,6 +156,7 @@ export interface GroupSummaryRow extends RowBase {
   indicator: null;
   period: null;
   value: null;
+  latest: null;
   revision: null;
   target: null;
   thresholds: null;
@@ -180,7 +213,7 @@ const key = (kpiId: string, period: string) => `${kpiId}\u0000${period}`;
 export function buildSummary(input: SummaryInput): SummaryRow[] {
   const canonical = new Map<string, SummaryReading>();
   const lastSubmitted = new Map<string, string>(Object.entries(input.lastSubmittedAt ?? {}));
-  for (const r of input.readings) {
+  for (const r of [...input.readings, ...(input.latestReported ?? [])]) {
     const k = key(r.kpiId, r.period);
     const current = canonical.get(k);
     if (!current || r.revision > current.revision) canonical.set(k, r);
@@ -205,6 +238,13 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
     else diverged.set(k, new Set([o.linkId]));
   }
 
+  const reportedOf = new Map<string, SummaryReading[]>();
+  for (const r of canonical.values()) {
+    const list = reportedOf.get(r.kpiId);
+    if (list) list.push(r);
+    else reportedOf.set(r.kpiId, [r]);
+  }
+
   const entries = treeOrder(input.nodes);
   const kpiRows = new Map<string, KpiSummaryRow>();
   for (const { node, depth, path } of entries) {
@@ -213,6 +253,7 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
     const reading = canonical.get(key(node.id, period));
     const value = reading?.value ?? null;
     const status = statusOf(node, value, period);
+    const last = latestUpTo(reportedOf.get(node.id) ?? [], node.cadence, period);
     const overdue = isOverdue(period, reading !== undefined, input.asOf);
     kpiRows.set(node.id, {
       id: node.id,
@@ -228,6 +269,9 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
       indicator: node.indicator,
       period,
       value,
+      latest: last
+        ? { period: last.period, value: last.value, status: statusOf(node, last.value, last.period) }
+        : null,
       revision: reading?.revision ?? null,
       target: targetFor(node, period) ?? null,
       thresholds: node.thresholds ?? null,
@@ -280,6 +324,7 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
       indicator: null,
       period: null,
       value: null,
+      latest: null,
       revision: null,
       target: null,
       thresholds: null,
@@ -298,4 +343,22 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
       dependsOn: [],
     };
   });
+}
+
+/**
+ * The reading of the latest period of `cadence` up to `last` among a KPI's
+ * canonical readings. Readings of another cadence (the KPI's cadence changed
+ * since) are not periods of this row.
+ */
+function latestUpTo(
+  readings: readonly SummaryReading[],
+  cadence: Cadence,
+  last: string,
+): SummaryReading | undefined {
+  let best: SummaryReading | undefined;
+  for (const r of readings) {
+    if (!isPeriodKey(r.period, cadence) || comparePeriods(r.period, last) > 0) continue;
+    if (!best || comparePeriods(r.period, best.period) > 0) best = r;
+  }
+  return best;
 }

@@ -2,7 +2,11 @@ import { buildSummary, summaryPeriodRange, type SummaryRow } from '../core/summa
 import { periodBounds } from '../core/period-key';
 import type { StoreDb } from './db/repository';
 
-/** Gathers what `buildSummary` needs from the store: one range query per cadence. */
+/**
+ * Gathers what `buildSummary` needs from the store: one range query per cadence
+ * for the trends, and one query for every KPI's last reported period (which may
+ * be older than its trend), never one query per KPI.
+ */
 export async function loadSummary(db: StoreDb, asOf: string): Promise<SummaryRow[]> {
   const nodes = await db.listNodes();
   const ranges = summaryPeriodRange(nodes, asOf);
@@ -22,16 +26,19 @@ export async function loadSummary(db: StoreDb, asOf: string): Promise<SummaryRow
     )
   ).flat();
   const kpiIds = ranges.map((r) => r.kpiId);
-  const [links, observations, lastSubmitted] = await Promise.all([
+  const [links, observations, lastSubmitted, latestReported] = await Promise.all([
     db.listLinks(),
     db.listObservations({ kpiIds }),
     db.lastSubmittedAt(kpiIds),
+    // Every period whose last day is before asOf has ended, whatever its cadence.
+    db.latestReported(kpiIds, asOf),
   ]);
   return buildSummary({
     nodes,
     readings,
     links,
     observations,
+    latestReported,
     asOf,
     lastSubmittedAt: Object.fromEntries(lastSubmitted),
   });

@@ -148,20 +148,30 @@ describe('shiftPeriod', () => {
 });
 
 describe('latestEndedPeriod', () => {
+  // A period has ended when its last day is over: on its last day it is still running.
   test.each([
     ['month', '2026-11-24', '2026-10'],
-    ['month', '2026-11-30', '2026-11'], // the last day of the month: it has ended that day
+    ['month', '2026-11-30', '2026-10'], // the last day of November: November is still running
+    ['month', '2026-12-01', '2026-11'], // the day after: November has ended
     ['month', '2026-01-05', '2025-12'],
-    ['week', '2026-11-29', '2026-W48'], // a Sunday: the week itself ended
-    ['week', '2026-11-28', '2026-W47'], // a Saturday: the week before
+    ['month', '2028-02-29', '2028-01'], // the last day of a leap February
+    ['month', '2028-03-01', '2028-02'],
+    ['week', '2026-11-29', '2026-W47'], // a Sunday, the last day of W48: W48 is still running
+    ['week', '2026-11-30', '2026-W48'], // the Monday after
+    ['week', '2026-11-28', '2026-W47'], // a Saturday
     ['week', '2026-11-23', '2026-W47'], // a Monday
-    ['week', '2027-01-02', '2026-W52'],
-    ['week', '2027-01-03', '2026-W53'],
+    ['week', '2027-01-03', '2026-W52'], // the last day of 2026-W53, a week crossing into 2027
+    ['week', '2027-01-04', '2026-W53'], // the Monday after: W53 of 2026 has ended, in 2027
+    ['week', '2025-12-28', '2025-W51'], // the last day of 2025-W52
+    ['week', '2025-12-29', '2025-W52'], // the first day of 2026-W01, still in December
     ['quarter', '2026-11-24', '2026-Q3'],
-    ['quarter', '2026-12-31', '2026-Q4'],
+    ['quarter', '2026-09-30', '2026-Q2'], // the last day of Q3
+    ['quarter', '2026-10-01', '2026-Q3'],
+    ['quarter', '2026-12-31', '2026-Q3'],
     ['quarter', '2026-01-15', '2025-Q4'],
     ['year', '2026-11-24', '2025'],
-    ['year', '2026-12-31', '2026'],
+    ['year', '2026-12-31', '2025'], // the last day of the year: 2026 is still running
+    ['year', '2027-01-01', '2026'],
   ] as const)('%s as of %s is %s', (cadence, asOf, expected) => {
     expect(latestEndedPeriod(cadence, asOf)).toBe(expected);
   });

@@ -23,6 +23,12 @@ const rows = buildSummary({
 });
 const sheet = summarySheet(rows, '2026-07-10');
 const rowOf = (name: string) => sheet.values.findIndex((r) => r[0] === name);
+/** A column by its header, so the tests do not depend on where it sits. */
+const col = (title: string) => {
+  const index = sheet.values[1]!.indexOf(title);
+  if (index < 0) throw new Error(`no column ${title}`);
+  return index;
+};
 
 test('a title, a header, then one row per node; every array is rectangular', () => {
   expect(sheet.values[0]![0]).toBe('Plumbline summary as of 2026-07-10');
@@ -39,9 +45,9 @@ test('an off-track KPI: coloured status, its value with its unit, the remediatio
   expect(sheet.values[r]!.slice(1, 6)).toEqual(['ian', '2026-06', 0.978, 0.995, 'Off track']);
   expect(sheet.fills![r]![5]).toBe(STATUS_FILLS['off-track']);
   expect(sheet.numberFormats![r]![3]).toBe('0.0%');
-  expect(sheet.values[r]![11]).toBe('Second region live in July');
-  expect(sheet.values[r]![8]).toBe(1);
-  expect(sheet.fills![r]![8]).toBe(STATUS_FILLS['off-track']);
+  expect(sheet.values[r]![col('Remediation')]).toBe('Second region live in July');
+  expect(sheet.values[r]![col('Diverging copies')]).toBe(1);
+  expect(sheet.fills![r]![col('Diverging copies')]).toBe(STATUS_FILLS['off-track']);
   expect(sheet.indents![r]![0]).toBe(2);
 });
 
@@ -55,7 +61,32 @@ test('the KPIs an off-track KPI depends on are named, so a leader knows where to
   });
   const layout = summarySheet(summary, '2026-11-24');
   const r = layout.values.findIndex((row) => row[0] === 'Claims turnaround time');
-  expect(layout.values[r]![12]).toBe('Manual intervention rate, Claims platform uptime');
+  expect(layout.values[r]![col('Depends on')]).toBe('Manual intervention rate, Claims platform uptime');
+});
+
+test('the last reported value and its period stand beside a period that is due, in their own status colour', () => {
+  // In August, July's uptime is due and missing: June's dip is the last known number.
+  const august = summarySheet(
+    buildSummary({
+      nodes,
+      readings: [at('2026-05', 0.995), at('2026-06', 0.978)],
+      links: [],
+      observations: [],
+      asOf: '2026-08-05',
+    }),
+    '2026-08-05',
+  );
+  const r = august.values.findIndex((row) => row[0] === 'Claims platform uptime');
+  expect(august.values[r]!.slice(2, 8)).toEqual(['2026-07', '', 0.995, 'No data', 0.978, '2026-06']);
+  expect(august.fills![r]![col('Status')]).toBe(STATUS_FILLS['no-data']);
+  expect(august.fills![r]![col('Last reported')]).toBe(STATUS_FILLS['off-track']);
+  expect(august.numberFormats![r]![col('Last reported')]).toBe('0.0%');
+  expect(august.values[r]![col('Overdue')]).toBe('Overdue');
+  // Nothing ever reported, and group rows: blank.
+  const fcr = august.values.findIndex((row) => row[0] === 'First-contact resolution');
+  expect(august.values[fcr]!.slice(col('Last reported'), col('Last period') + 1)).toEqual(['', '']);
+  const pillar = august.values.findIndex((row) => row[0] === 'Digital platform');
+  expect(august.values[pillar]![col('Last reported')]).toBe('');
 });
 
 test('pillars and programs are bold and count their KPIs by status', () => {

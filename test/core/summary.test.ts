@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { modelSchema, type ModelNode } from '../../src/core/model';
+import { addDaysToDay } from '../../src/core/period-key';
 import { laterTime, treeOrder } from '../../src/core/rollup';
 import {
   TREND_LENGTH,
@@ -252,6 +253,61 @@ describe('buildSummary: KPI rows', () => {
     expect(later.find((r) => r.id === 'claims.backlog')).toMatchObject({ period: '2026-W47', overdue: true });
   });
 
+  it('carries the latest reported period beside the due one, with its value and status', () => {
+    // Reported for the due period: latest is that period.
+    expect(kpiRow('claims.turnaround_days').latest).toEqual({
+      period: '2026-10',
+      value: 7.7,
+      status: 'off-track',
+    });
+    // October is due and missing: September's number is the last known one (at risk: 431 ≥ 430).
+    expect(kpiRow('ops.fte')).toMatchObject({
+      period: '2026-10',
+      value: null,
+      status: 'no-data',
+      latest: { period: '2026-09', value: 431, status: 'at-risk' },
+    });
+    expect(kpiRow('service.fcr').latest).toBeNull();
+  });
+
+  it('finds the last known value however old, from what the store passes apart', () => {
+    const withOld = buildSummary({
+      ...input,
+      latestReported: [
+        reading('service.fcr', '2025-03', 0.71, { submittedBy: 'sam', revision: 2 }),
+        reading('service.nps', '2024-Q4', 36, { submittedBy: 'sam' }),
+      ],
+    });
+    const fcr = withOld.find((r) => r.id === 'service.fcr');
+    expect(fcr).toMatchObject({
+      period: '2026-10',
+      value: null,
+      trend: expect.not.arrayContaining([expect.objectContaining({ value: 0.71 })]),
+      latest: { period: '2025-03', value: 0.71, status: 'at-risk' },
+    });
+    expect(withOld.find((r) => r.id === 'service.nps')?.latest).toEqual({
+      period: '2024-Q4',
+      value: 36,
+      status: 'on-track',
+    });
+  });
+
+  it('leaves a running period and a period of another cadence out of latest', () => {
+    const r = buildSummary({
+      ...input,
+      readings: [
+        reading('claims.backlog', '2026-W46', 3900),
+        reading('claims.backlog', '2026-W48', 3692), // the running week
+        reading('claims.backlog', '2026-11', 3700), // from before the KPI became weekly
+      ],
+    }).find((x) => x.id === 'claims.backlog');
+    expect(r).toMatchObject({
+      period: '2026-W47',
+      value: null,
+      latest: { period: '2026-W46', value: 3900, status: 'on-track' },
+    });
+  });
+
   it('uses the per-period target', () => {
     const withOverride = nodes.map((n) =>
       n.id === 'customer.csat' && n.kind === 'kpi' ? { ...n, periodTargets: { '2026-10': 4.5 } } : n,
@@ -331,6 +387,77 @@ describe('buildSummary: pillar and program rows', () => {
   });
 });
 
+describe('buildSummary: the period rule at the boundaries', () => {
+  const yearly: ModelNode = {
+    id: 'claims.annual_cost',
+    kind: 'kpi',
+    name: 'Annual claims cost',
+    parentId: 'claims-ops',
+    unit: 'EUR',
+    direction: 'down',
+    cadence: 'year',
+    ownerId: 'olivia',
+    indicator: 'lag',
+    dependsOn: [],
+  };
+  // One KPI of each cadence, each reported for the two periods around its boundary.
+  const boundaryInput = (asOf: string): SummaryInput => ({
+    nodes: [...nodes, yearly],
+    readings: [
+      reading('ops.fte', '2026-10', 419),
+      reading('ops.fte', '2026-11', 417),
+      reading('claims.backlog', '2026-W52', 3650),
+      reading('claims.backlog', '2026-W53', 3610),
+      reading('claims.cost_per_claim', '2026-Q2', 119.1),
+      reading('claims.cost_per_claim', '2026-Q3', 118.6),
+      reading('claims.annual_cost', '2025', 24_000_000),
+      reading('claims.annual_cost', '2026', 22_500_000),
+    ],
+    links: [],
+    observations: [],
+    asOf,
+  });
+  const rowAt = (id: string, asOf: string) => buildSummary(boundaryInput(asOf)).find((r) => r.id === id);
+
+  it.each([
+    // kpi, asOf, period, value
+    ['ops.fte', '2026-11-30', '2026-10', 419], // the last day of November: it is still running
+    ['ops.fte', '2026-12-01', '2026-11', 417],
+    ['claims.backlog', '2027-01-03', '2026-W52', 3650], // the Sunday ending 2026-W53, which crosses into 2027
+    ['claims.backlog', '2027-01-04', '2026-W53', 3610],
+    ['claims.cost_per_claim', '2026-09-30', '2026-Q2', 119.1], // the last day of Q3
+    ['claims.cost_per_claim', '2026-10-01', '2026-Q3', 118.6],
+    ['claims.annual_cost', '2026-12-31', '2025', 24_000_000], // the last day of 2026
+    ['claims.annual_cost', '2027-01-01', '2026', 22_500_000],
+  ] as const)('%s as of %s reports %s', (id, asOf, period, value) => {
+    expect(rowAt(id, asOf)).toMatchObject({ period, value, overdue: false });
+  });
+
+  it.each([
+    // kpi, the period's last day, the period, the one before it
+    ['ops.fte', '2026-11-30', '2026-11', '2026-10'],
+    ['claims.backlog', '2027-01-03', '2026-W53', '2026-W52'],
+    ['claims.cost_per_claim', '2026-09-30', '2026-Q3', '2026-Q2'],
+    ['claims.annual_cost', '2026-12-31', '2026', '2025'],
+  ] as const)(
+    '%s: a period missing after %s is due, then overdue more than two days after it ended',
+    (id, lastDay, period, before) => {
+      const missing = (asOf: string) => {
+        const input = boundaryInput(asOf);
+        return buildSummary({ ...input, readings: input.readings.filter((r) => r.period !== period) }).find(
+          (r) => r.id === id,
+        );
+      };
+      const day = (n: number) => addDaysToDay(lastDay, n);
+      for (const n of [1, 2]) {
+        expect(missing(day(n))).toMatchObject({ period, value: null, status: 'no-data', overdue: false });
+      }
+      expect(missing(day(3))).toMatchObject({ period, value: null, overdue: true });
+      expect(missing(day(3))).toMatchObject({ latest: { period: before } });
+    },
+  );
+});
+
 describe('summaryPeriodRange', () => {
   it('names the trend periods each KPI needs', () => {
     const ranges = summaryPeriodRange(nodes, asOf);
@@ -349,12 +476,12 @@ describe('summaryPeriodRange', () => {
     expect(ranges.find((r) => r.kpiId === 'service.nps')).toMatchObject({ from: '2023-Q4', to: '2026-Q3' });
   });
 
-  it('counts a period that ends on asOf as ended', () => {
+  it('counts a period as ended once its last day is over, not on it', () => {
     expect(summaryPeriodRange(nodes, '2026-10-31').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
-      '2026-10',
-    );
-    expect(summaryPeriodRange(nodes, '2026-10-30').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
       '2026-09',
+    );
+    expect(summaryPeriodRange(nodes, '2026-11-01').find((r) => r.kpiId === 'ops.fte')?.period).toBe(
+      '2026-10',
     );
   });
 });

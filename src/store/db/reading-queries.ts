@@ -8,7 +8,7 @@ import type { Database } from './schema';
 
 type ReadingQueries = Pick<
   StoreDb,
-  'kpisWithReadings' | 'listReadings' | 'latestReadings' | 'lastSubmittedAt'
+  'kpisWithReadings' | 'listReadings' | 'latestReadings' | 'latestReported' | 'lastSubmittedAt'
 >;
 
 const READING_COLUMNS = [
@@ -70,6 +70,40 @@ export function createReadingQueries(db: Kysely<Database>): ReadingQueries {
           .select(READING_COLUMNS)
           .orderBy('r.kpi_id')
           .orderBy('r.period_start')
+          .orderBy('r.period')
+          .execute();
+        out.push(...rows.map(toReading));
+      }
+      return out;
+    },
+
+    latestReported: async (kpiIds, endedBefore) => {
+      const out: Reading[] = [];
+      for (const ids of chunks(unique(kpiIds), IDS_PER_QUERY)) {
+        // The end of each KPI's latest ended period with a reading, then that period's highest revision.
+        const lastEnd = db
+          .selectFrom('readings')
+          .select(['kpi_id', (eb) => eb.fn.max('period_end').as('period_end')])
+          .where('kpi_id', 'in', ids)
+          .where('period_end', '<', endedBefore)
+          .groupBy('kpi_id');
+        const lastRevision = db
+          .selectFrom('readings as x')
+          .innerJoin(lastEnd.as('e'), (join) =>
+            join.onRef('e.kpi_id', '=', 'x.kpi_id').onRef('e.period_end', '=', 'x.period_end'),
+          )
+          .select(['x.kpi_id', 'x.period', (eb) => eb.fn.max('x.revision').as('revision')])
+          .groupBy(['x.kpi_id', 'x.period']);
+        const rows = await db
+          .selectFrom('readings as r')
+          .innerJoin(lastRevision.as('m'), (join) =>
+            join
+              .onRef('m.kpi_id', '=', 'r.kpi_id')
+              .onRef('m.period', '=', 'r.period')
+              .onRef('m.revision', '=', 'r.revision'),
+          )
+          .select(READING_COLUMNS)
+          .orderBy('r.kpi_id')
           .orderBy('r.period')
           .execute();
         out.push(...rows.map(toReading));

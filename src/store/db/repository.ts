@@ -83,6 +83,13 @@ export interface StoreDb {
    * overlapping the days [fromDay, toDay] (YYYY-MM-DD).
    */
   latestReadings(kpiIds: string[], range?: { fromDay?: string; toDay?: string }): Promise<Reading[]>;
+  /**
+   * Per KPI, the latest revision of its latest reported period that ended
+   * before the day `endedBefore` (YYYY-MM-DD): what a summary as of that day shows
+   * as the last known value, however long ago it was reported. (A KPI whose
+   * cadence changed may answer one period per cadence that ended that day.)
+   */
+  latestReported(kpiIds: string[], endedBefore: string): Promise<Reading[]>;
   lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
   /** Inserts, or updates every field but createdBy/createdAt when the id exists; returns the stored link. */
   upsertLink(link: Link): Promise<Link>;

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { observationsRequestSchema, type ObservationInput, type Reading } from '../../core/api';
-import { PlumblineError, type ErrorDetail } from '../../core/errors';
-import type { Kpi } from '../../core/model';
-import { isPeriodKey, periodBounds } from '../../core/period-key';
+import { periodBounds } from '../../core/period-key';
+import { observationProblems, observationRulesError } from '../../core/reading-rules';
 import { verdictOf } from '../../core/verdict';
 import type { RouteDeps } from '../app';
 import { requireLinker } from '../auth';
@@ -26,7 +25,11 @@ export function registerObservationRoutes(app: FastifyInstance, { db, now }: Rou
       observations.map((o) => o.kpiId),
       'observations',
     );
-    await rejectUnknownLinks(db, observations, kpis);
+    const links = await db.listLinks({ ids: [...new Set(observations.map((o) => o.linkId))] });
+    const broken = observationRulesError(
+      observationProblems({ kpis: [...kpis.values()], links, observations }),
+    );
+    if (broken) throw broken;
 
     const canonical = await canonicalFor(db, observations);
     const observedAt = now().toISOString();
@@ -60,49 +63,6 @@ export function registerObservationRoutes(app: FastifyInstance, { db, now }: Rou
     await db.recordObservations(rows);
     return { observations: answers };
   });
-}
-
-async function rejectUnknownLinks(
-  db: RouteDeps['db'],
-  observations: ObservationInput[],
-  kpis: Map<string, Kpi>,
-): Promise<void> {
-  const links = new Map(
-    (await db.listLinks({ ids: [...new Set(observations.map((o) => o.linkId))] })).map((l) => [l.id, l]),
-  );
-  const details: ErrorDetail[] = [];
-  let code: 'unknown_link' | 'link_invalid' | 'period_mismatch' = 'unknown_link';
-  observations.forEach((o, i) => {
-    const link = links.get(o.linkId);
-    const kpi = kpis.get(o.kpiId);
-    if (!link) {
-      details.push({
-        path: `observations.${i}.linkId`,
-        message: `No link "${o.linkId}"; register it first.`,
-      });
-    } else if (!link.kpiIds.includes(o.kpiId)) {
-      code = details.length === 0 ? 'link_invalid' : code;
-      details.push({
-        path: `observations.${i}.kpiId`,
-        message: `Link "${o.linkId}" is not bound to ${o.kpiId}.`,
-      });
-    } else if (kpi && !isPeriodKey(o.period, kpi.cadence)) {
-      code = details.length === 0 ? 'period_mismatch' : code;
-      details.push({
-        path: `observations.${i}.period`,
-        message: `${o.period} is not a ${kpi.cadence} of ${kpi.id}.`,
-      });
-    }
-  });
-  if (details.length > 0) {
-    throw new PlumblineError(
-      code,
-      details.length === 1
-        ? details[0]!.message
-        : `${details.length} observations are invalid; nothing was recorded.`,
-      details,
-    );
-  }
 }
 
 async function canonicalFor(

@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readingsQuerySchema, readingsRequestSchema, type ReadingInput } from '../../core/api';
-import { PlumblineError, type ErrorCode, type ErrorDetail } from '../../core/errors';
-import type { User } from '../../core/model';
+import { readingsQuerySchema, readingsRequestSchema } from '../../core/api';
+import { PlumblineError } from '../../core/errors';
 import { indexNodes, isKpi } from '../../core/model-tree';
-import { cadenceOfPeriod, isPeriodKey, periodBounds } from '../../core/period-key';
-import { needsRemediation, statusOf } from '../../core/status';
-import type { ModelNode } from '../../core/model';
+import { readingProblems, readingRulesError } from '../../core/reading-rules';
 import type { RouteDeps } from '../app';
 import { currentUser } from '../current-user';
 import { requestHash } from '../request-hash';
@@ -24,7 +21,15 @@ export function registerReadingRoutes(app: FastifyInstance, { db, now }: RouteDe
     if (previous) return reply.status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
 
     const clock = now();
-    rejectBrokenRules(readings, indexNodes(await db.listNodes()), user, clock.toISOString().slice(0, 10));
+    const broken = readingRulesError(
+      readingProblems({
+        kpis: (await db.listNodes()).filter(isKpi),
+        user,
+        today: clock.toISOString().slice(0, 10),
+        readings,
+      }),
+    );
+    if (broken) throw broken;
     const submittedAt = clock.toISOString();
     const result = await db.submitReadings({
       userId: user.id,
@@ -57,70 +62,4 @@ function idempotencyKey(request: FastifyRequest): string {
     );
   }
   return key;
-}
-
-interface Problem extends ErrorDetail {
-  code: ErrorCode;
-}
-
-/**
- * Checks every reading of the batch against the model and reports all problems
- * at once; one bad reading rejects the whole batch. An ownership problem wins
- * (403), otherwise the first rule broken names the 422.
- */
-function rejectBrokenRules(
-  readings: ReadingInput[],
-  byId: Map<string, ModelNode>,
-  user: User,
-  today: string,
-): void {
-  const problems = readings.flatMap((reading, i) => {
-    const problem = ruleBroken(reading, byId, user, today);
-    return problem ? [{ ...problem, path: `readings.${i}.${problem.path}` }] : [];
-  });
-  if (problems.length === 0) return;
-  const lead = problems.find((p) => p.code === 'not_kpi_owner') ?? problems[0]!;
-  const details = problems.map(({ path, message }) => ({ path, message }));
-  const summary =
-    problems.length === 1 ? lead.message : `${problems.length} readings break a rule; nothing was stored.`;
-  throw new PlumblineError(lead.code, summary, details);
-}
-
-function ruleBroken(
-  reading: ReadingInput,
-  byId: Map<string, ModelNode>,
-  user: User,
-  today: string,
-): Problem | undefined {
-  const kpi = byId.get(reading.kpiId);
-  if (!isKpi(kpi)) {
-    return { code: 'unknown_kpi', path: 'kpiId', message: `No KPI "${reading.kpiId}".` };
-  }
-  if (kpi.ownerId !== user.id) {
-    return {
-      code: 'not_kpi_owner',
-      path: 'kpiId',
-      message: `${kpi.name} (${kpi.id}) is owned by ${kpi.ownerId}; only its owner may submit readings.`,
-    };
-  }
-  if (!isPeriodKey(reading.period, kpi.cadence)) {
-    const given = cadenceOfPeriod(reading.period) ?? 'not a valid period';
-    return {
-      code: 'period_mismatch',
-      path: 'period',
-      message: `${reading.period} is ${given === 'not a valid period' ? given : `a ${given} key`}, but ${kpi.id} is reported every ${kpi.cadence}.`,
-    };
-  }
-  if (periodBounds(reading.period).start > today) {
-    return { code: 'period_in_future', path: 'period', message: `${reading.period} has not started yet.` };
-  }
-  const status = statusOf(kpi, reading.value, reading.period);
-  if (needsRemediation(status) && !reading.remediation) {
-    return {
-      code: 'remediation_required',
-      path: 'remediation',
-      message: `${reading.value} for ${kpi.name} in ${reading.period} is ${status}: add a remediation note.`,
-    };
-  }
-  return undefined;
 }

@@ -9,6 +9,7 @@ interface Row {
   status: string;
   value: number | null;
   period: string | null;
+  latest: { period: string; value: number; status: string } | null;
   overdue: boolean;
   copies: number;
   divergentCopies: number;
@@ -102,6 +103,38 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     expect(bad.status).toBe(400);
   });
 
+  test('a month has ended once its last day is over: on 30 November the row is about October', async () => {
+    const lastDay = await summary('2026-11-30');
+    expect(lastDay.find((r) => r.id === 'claims.turnaround_days')).toMatchObject({
+      period: '2026-10',
+      value: 7.1,
+      status: 'at-risk',
+      latest: { period: '2026-10', value: 7.1, status: 'at-risk' },
+    });
+    // On 1 December November is due: no value yet, not overdue, and October's beside it.
+    const firstDay = await summary('2026-12-01');
+    expect(firstDay.find((r) => r.id === 'claims.turnaround_days')).toMatchObject({
+      period: '2026-11',
+      value: null,
+      status: 'no-data',
+      overdue: false,
+      latest: { period: '2026-10', value: 7.1, status: 'at-risk' },
+    });
+    expect(firstDay.find((r) => r.id === 'service.fcr')).toMatchObject({ latest: null });
+    expect(firstDay.find((r) => r.id === 'efficiency')).toMatchObject({ latest: null });
+    // The last known value is found however long ago it was reported.
+    const spring = await summary('2027-04-10');
+    expect(spring.find((r) => r.id === 'platform.uptime')).toMatchObject({
+      period: '2027-03',
+      overdue: true,
+      latest: { period: '2026-10', value: 0.998, status: 'on-track' },
+    });
+    expect((await summary('2026-12-03')).find((r) => r.id === 'claims.turnaround_days')).toMatchObject({
+      period: '2026-11',
+      overdue: true,
+    });
+  });
+
   test('GET /v1/summary.xlsx is a formatted workbook of the same rows', async () => {
     const res = await fetch(`${server.url}/v1/summary.xlsx?asOf=2026-11-24`, {
       headers: { authorization: `Bearer ${server.tokens.leo}` },
@@ -121,6 +154,10 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     expect(status.fill).toMatchObject({ fgColor: { argb: 'FFFFEB9C' } });
     expect(sheet.getRow(turnaroundRow).getCell(4).numFmt).toContain('days');
     expect(sheet.getRow(turnaroundRow).getCell(1).alignment?.indent).toBe(2);
+    const headers = (sheet.getRow(2).values as ExcelJS.CellValue[]).map(String);
+    const lastReported = sheet.getRow(turnaroundRow).getCell(headers.indexOf('Last reported'));
+    expect([lastReported.value, lastReported.numFmt]).toEqual([7.1, '#,##0.## "days"']);
+    expect(sheet.getRow(turnaroundRow).getCell(headers.indexOf('Last period')).value).toBe('2026-10');
   });
 
   test('GET /v1/summary.xlsx: 400 for a bad asOf, 401 without a token', async () => {

@@ -364,6 +364,35 @@ describe.each(ENGINES)('repository on %s', (engine) => {
       expect(await db.latestReadings([])).toEqual([]);
     });
 
+    it('gives per KPI the latest revision of its latest period ended before a day, however old', async () => {
+      await submit(db, [
+        reading('claims.turnaround', '2025-06', 9),
+        reading('claims.turnaround', '2026-02', 2),
+        reading('claims.turnaround', '2026-02', 2.5),
+        reading('claims.turnaround', '2026-03', 3), // ends 2026-03-31: not ended before that day
+        reading('claims.backlog', '2025-Q4', 10),
+        // 2026-W53 ends Sunday 2027-01-03
+        reading('claims.weekly', '2026-W53', 153),
+      ]);
+      const all = ['claims.turnaround', 'claims.backlog', 'claims.weekly', 'claims.yearly'];
+      const pick = (rs: { kpiId: string; period: string; value: number; revision: number }[]) =>
+        rs.map((r) => `${r.kpiId}@${r.period}=${r.value}#${r.revision}`);
+      expect(pick(await db.latestReported(all, '2026-03-31'))).toEqual([
+        'claims.backlog@2025-Q4=10#1',
+        'claims.turnaround@2026-02=2.5#2',
+      ]);
+      expect(pick(await db.latestReported(all, '2027-01-04'))).toEqual([
+        'claims.backlog@2025-Q4=10#1',
+        'claims.turnaround@2026-03=3#1',
+        'claims.weekly@2026-W53=153#1',
+      ]);
+      expect(pick(await db.latestReported(['claims.turnaround'], '2025-07-01'))).toEqual([
+        'claims.turnaround@2025-06=9#1',
+      ]);
+      expect(await db.latestReported(all, '2025-06-30')).toEqual([]);
+      expect(await db.latestReported([], '2027-01-01')).toEqual([]);
+    });
+
     it('tells which KPIs have readings and when each last got one', async () => {
       await submit(db, [
         reading('claims.turnaround', '2026-01', 1, { submittedAt: '2026-02-02T08:00:00.000Z' }),
