@@ -46,10 +46,21 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (CommonJS), run without a build step.
-    files: ['scripts/**/*.js', 'webpack.config.js'],
+    files: ['scripts/**/*.js', 'webpack.config.js', 'test/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
+        // Node's web platform globals, which a test environment hands to jsdom.
+        fetch: 'readonly',
+        Request: 'readonly',
+        Response: 'readonly',
+        Headers: 'readonly',
+        ReadableStream: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        structuredClone: 'readonly',
         require: 'readonly',
         module: 'writable',
         Buffer: 'readonly',

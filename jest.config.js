@@ -25,5 +25,13 @@ module.exports = {
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
+    {
+      // The pane in jsdom, talking to a real store over HTTP (jsdom gets Node's fetch).
+      displayName: 'pane',
+      testEnvironment: '<rootDir>/test/taskpane/jsdom-with-fetch.js',
+      roots: ['<rootDir>/test/taskpane'],
+      testMatch: ['**/*.test.tsx'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
   ],
 };

@@ -7,7 +7,9 @@ import { isErrorCode, PlumblineError } from '../core/errors';
 import type { KpiWithPath } from '../core/model-tree';
 import type { SummaryRow } from '../core/summary';
 import type { Verdict } from '../core/verdict';
-import type { Link } from '../core/api';
+import type { DemoPersona, Link, Me } from '../core/api';
+
+export type { DemoPersona, Me };
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -43,7 +45,9 @@ export interface ObservationAnswer extends ObservationInput {
 }
 
 export interface StoreClient {
+  me(): Promise<Me>;
   kpis(): Promise<KpiWithPath[]>;
+  links(workbookId?: string): Promise<Link[]>;
   canonical(kpiIds: string[], range?: { from?: string; to?: string }): Promise<Reading[]>;
   submitReadings(readings: ReadingInput[], idempotencyKey: string): Promise<Reading[]>;
   registerLink(
@@ -83,7 +87,7 @@ export function createStoreClient(options: ClientOptions): StoreClient {
       });
     } catch (error) {
       throw new PlumblineError(
-        'internal',
+        'store_unreachable',
         `Cannot reach the Plumbline store at ${base}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
@@ -93,6 +97,14 @@ export function createStoreClient(options: ClientOptions): StoreClient {
   }
 
   return {
+    me: () => call<Me>('GET', '/v1/me'),
+    links: async (workbookId) =>
+      (
+        await call<{ links: Link[] }>(
+          'GET',
+          `/v1/links${workbookId ? `?workbookId=${encodeURIComponent(workbookId)}` : ''}`,
+        )
+      ).links,
     kpis: async () => (await call<{ kpis: KpiWithPath[] }>('GET', '/v1/kpis')).kpis,
     canonical: async (kpiIds, range = {}) =>
       (await call<{ readings: Reading[] }>('POST', '/v1/canonical', { kpiIds, ...range })).readings,
@@ -111,6 +123,33 @@ export function createStoreClient(options: ClientOptions): StoreClient {
         .observations,
     summary: (asOf) => call('GET', `/v1/summary${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
   };
+}
+
+/**
+ * The demo store's users (`plumbline demo` publishes them: its data is sample data);
+ * an empty list from a store that is not a demo.
+ */
+export async function fetchDemoPersonas(
+  baseUrl: string,
+  transport: Transport = fetchTransport(),
+): Promise<DemoPersona[]> {
+  let response: HttpResponse;
+  try {
+    response = await transport({
+      method: 'GET',
+      url: `${baseUrl.replace(/\/+$/, '')}/v1/demo/personas`,
+      headers: {},
+    });
+  } catch (error) {
+    throw new PlumblineError(
+      'store_unreachable',
+      `Cannot reach the Plumbline store at ${baseUrl}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (response.status === 404 || response.status === 401) return [];
+  const parsed = parseJson(response.text);
+  if (response.status !== 200) throw toError(response.status, parsed);
+  return (parsed as { personas: DemoPersona[] }).personas;
 }
 
 function parseJson(text: string): unknown {

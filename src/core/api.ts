@@ -94,3 +94,15 @@ export interface Link extends Omit<LinkInput, 'id'> {
   createdBy: string;
   createdAt: string;
 }
+
+/** Who a token belongs to (`GET /v1/me`). */
+export interface Me {
+  id: string;
+  name: string;
+  role: 'admin' | 'leader' | 'analyst' | 'owner';
+}
+
+/** A user of the demo organisation with the token anyone may use to try Plumbline on sample data. */
+export interface DemoPersona extends Me {
+  token: string;
+}

@@ -33,6 +33,8 @@ export const ERRORS = {
   remediation_required: { status: 422, message: 'A value at risk or off track needs a remediation note.' },
   link_invalid: { status: 422, message: 'The link breaks a rule.' },
   internal: { status: 500, message: 'Something went wrong on the server.' },
+  /** Never sent by the store: the client's code for a store it could not reach. */
+  store_unreachable: { status: 503, message: 'The store cannot be reached.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

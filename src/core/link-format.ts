@@ -154,3 +154,20 @@ function decodeLink(row: string[], index: number): StoredLink {
     fiscalYearStartMonth: fiscal,
   };
 }
+
+/**
+ * The store a workbook's links were registered with, kept as a `store` record
+ * of the `_plumbline` rows so a colleague who opens the file is offered the
+ * same store. Null when the workbook has none.
+ */
+export function storeUrlOf(rows: readonly (readonly unknown[])[]): string | null {
+  const record = decodeRecords(rows).find((row) => row[0] === 'store');
+  return record?.[1] || null;
+}
+
+/** The rows with `url` as the workbook's store, other records kept as they were. */
+export function withStoreUrl(rows: readonly string[][], url: string): string[][] {
+  const links = decodeMetadata(rows);
+  const others = decodeRecords(rows).filter((row) => row[0] !== 'store');
+  return encodeMetadata(links, [[...HEADER], ['store', url], ...others]);
+}

@@ -2,6 +2,7 @@
  * Reconciling every link of a workbook, for every host: one metadata read, one
  * names read, one block read and one canonical request, whatever the number of links.
  */
+import type { LinkInput } from './api';
 import { linkCells } from './link-cells';
 import { decodeMetadata } from './link-format';
 import { periodBounds } from './period-key';
@@ -13,16 +14,18 @@ export interface WorkbookReconcile extends ReconcileResult {
   links: number;
 }
 
+/** What a workbook's linked cells say against the store, before anything is recorded. */
+export interface WorkbookComparison extends WorkbookReconcile {
+  /** The links as read, for registering them again (a link moves when rows are inserted). */
+  registrations: (Omit<LinkInput, 'scale'> & { scale: number })[];
+}
+
 /**
- * Reconciles every link of a workbook: reads all links' ranges in one call,
- * fetches the canonical values in one request, decides each cell's verdict,
- * refreshes the links' addresses in the store (a link moves when rows are
- * inserted) and records the observations. The workbook is only read.
+ * Compares every linked cell of a workbook with the store without recording
+ * anything: all links' ranges in one read, the canonical values in one
+ * request. The submit pane reads local values this way; reconcile records them.
  */
-export async function reconcileWorkbook(
-  workbook: LinkWorkbook,
-  store: LinkStore,
-): Promise<WorkbookReconcile> {
+export async function compareWorkbook(workbook: LinkWorkbook, store: LinkStore): Promise<WorkbookComparison> {
   const [rows, names, info, catalogue] = await Promise.all([
     workbook.readMetadataRows(),
     workbook.listNames(),
@@ -30,7 +33,7 @@ export async function reconcileWorkbook(
     store.kpis(),
   ]);
   const links = decodeMetadata(rows);
-  if (links.length === 0) return { workbook: info, links: 0, cells: [], observations: [] };
+  if (links.length === 0) return { workbook: info, links: 0, cells: [], observations: [], registrations: [] };
   const named = new Map(names.map((n) => [n.name, n]));
   const byId = new Map(catalogue.map((k) => [k.id, k]));
 
@@ -98,25 +101,39 @@ export async function reconcileWorkbook(
     new Map(catalogue.map((k) => [k.id, k.tolerance])),
   );
 
+  return {
+    ...result,
+    workbook: info,
+    links: ready.length,
+    registrations: ready.map((r) => ({
+      id: r.link.id,
+      workbookId: info.id,
+      workbookName: info.name,
+      sheet: r.values.sheet,
+      address: r.values.address,
+      layout: r.layout,
+      kpiIds: r.link.kpiIds,
+      scale: r.link.scale,
+    })),
+  };
+}
+
+/**
+ * Reconciles every link of a workbook: compares (see `compareWorkbook`),
+ * refreshes the links' addresses in the store and records the observations.
+ * The workbook is only read.
+ */
+export async function reconcileWorkbook(
+  workbook: LinkWorkbook,
+  store: LinkStore,
+): Promise<WorkbookReconcile> {
+  const { registrations, ...result } = await compareWorkbook(workbook, store);
   // The store has one route per link; they go out together, not one after another.
-  await Promise.all(
-    ready.map((r) =>
-      store.registerLink({
-        id: r.link.id,
-        workbookId: info.id,
-        workbookName: info.name,
-        sheet: r.values.sheet,
-        address: r.values.address,
-        layout: r.layout,
-        kpiIds: r.link.kpiIds,
-        scale: r.link.scale,
-      }),
-    ),
-  );
+  await Promise.all(registrations.map((link) => store.registerLink(link)));
   for (let i = 0; i < result.observations.length; i += OBSERVATION_BATCH) {
     await store.observe(result.observations.slice(i, i + OBSERVATION_BATCH));
   }
-  return { ...result, workbook: info, links: ready.length };
+  return result;
 }
 
 const OBSERVATION_BATCH = 10_000;

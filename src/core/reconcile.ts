@@ -40,6 +40,8 @@ export interface CellVerdict {
   verdict: Verdict;
   /** The cell holds a formula: pulling the canonical value must ask first. */
   isFormula: boolean;
+  /** The link's scale: cell × scale = the KPI's unit (to write a canonical value back as the sheet shows it). */
+  scale: number;
 }
 
 export interface ReconcileResult {
@@ -105,6 +107,7 @@ export function reconcile(
         submittedAt: truth?.submittedAt ?? null,
         verdict,
         isFormula: (link.formulas?.[cell.row]?.[cell.column] ?? '') !== '',
+        scale: link.scale,
       });
       observations.push({ linkId: link.linkId, kpiId: cell.kpiId, period: cell.period, value });
     }

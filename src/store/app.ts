@@ -5,6 +5,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ERRORS, PlumblineError } from '../core/errors';
 import type { User } from '../core/model';
+import type { DemoPersona } from '../core/api';
 import { bearerToken, hashToken, sameHash } from './auth';
 import type { StoreDb } from './db/repository';
 import { registerCanonicalRoutes } from './routes/canonical';
@@ -17,6 +18,7 @@ import { registerOpenApiRoute } from './routes/openapi';
 import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
+import { registerWebPages } from './web-pages';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +35,16 @@ export interface AppOptions {
   bodyLimit?: number;
   /** How often /v1/events sends a keep-alive comment. */
   heartbeatMs?: number;
+  /**
+   * Only `plumbline demo`: its users and tokens, published at `GET /v1/demo/personas`
+   * so anyone can try the pane on the sample organisation. Never set for real data.
+   */
+  demoPersonas?: DemoPersona[];
+  /**
+   * A folder of built add-in pages and assets (task pane, commands, workbench) served at `/`,
+   * so the pane talks to its own origin and needs no CORS.
+   */
+  webRoot?: string;
 }
 
 /** What every route module receives. */
@@ -42,7 +54,12 @@ export interface RouteDeps {
   heartbeatMs: number;
 }
 
-const PUBLIC_ROUTES = new Set(['/healthz']);
+const PUBLIC_ROUTES = new Set(['/healthz', '/v1/demo/personas']);
+
+/** The add-in's pages and assets need no token: they hold no data. */
+function isPublic(path: string): boolean {
+  return PUBLIC_ROUTES.has(path) || !(path.startsWith('/v1/') || path === '/openapi.json');
+}
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 
@@ -62,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_ROUTES.has(path)) return;
+    if (isPublic(path)) return;
     request.user = await authenticate(deps.db, request.headers.authorization);
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -76,6 +93,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ ok: true }));
+  if (options.webRoot) await registerWebPages(app, options.webRoot);
+  if (options.demoPersonas) {
+    const personas = options.demoPersonas;
+    app.get('/v1/demo/personas', async () => ({ personas }));
+  }
   registerOpenApiRoute(app);
   registerUserRoutes(app, deps);
   registerModelRoutes(app, deps);

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { DemoPersona } from '../core/api';
 import { buildApp } from './app';
 import { hashToken } from './auth';
 import { openStoreDb } from './db/open';
@@ -12,6 +15,10 @@ export interface ServerOptions {
   /** Sets the first admin's token when the store has no users yet. */
   adminToken?: string;
   logger?: boolean;
+  /** The demo's users, published for the pane's "try it on sample data" (`plumbline demo` only). */
+  demoPersonas?: DemoPersona[];
+  /** The folder of the built add-in pages to serve (default: the package's `dist/web`). */
+  webRoot?: string;
 }
 
 export interface RunningServer {
@@ -25,7 +32,12 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions, db?: StoreDb): Promise<RunningServer> {
   const store = db ?? (await openStoreDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
   if (options.adminToken) await ensureFirstAdmin(store, options.adminToken);
-  const app = await buildApp({ db: store, logger: options.logger ?? false });
+  const app = await buildApp({
+    db: store,
+    logger: options.logger ?? false,
+    demoPersonas: options.demoPersonas,
+    webRoot: options.webRoot ?? defaultWebRoot(),
+  });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
@@ -46,4 +58,10 @@ export async function ensureFirstAdmin(db: StoreDb, token: string): Promise<bool
     new Date().toISOString(),
   );
   return true;
+}
+
+/** The built pages beside the built server (`dist/web`), when they were built. */
+function defaultWebRoot(): string | undefined {
+  const root = join(__dirname, '..', 'web');
+  return existsSync(root) ? root : undefined;
 }

@@ -3,7 +3,9 @@ import {
   encodeMetadata,
   LinkFormatError,
   nextLinkNumber,
+  storeUrlOf,
   type StoredLink,
+  withStoreUrl,
 } from '../../src/core/link-format';
 
 const fcr: StoredLink = {
@@ -62,4 +64,31 @@ test('a damaged record is refused with where it is', () => {
 test('link numbers continue after the highest PL_n', () => {
   expect(nextLinkNumber([])).toBe(1);
   expect(nextLinkNumber(['PL_1', 'PL_1_P', 'PL_7', 'Budget', 'PL_x'])).toBe(8);
+});
+
+describe('the store a workbook was linked against', () => {
+  const link = {
+    name: 'PL_1',
+    id: 'a8f1c2d4-0000-4000-8000-000000000001',
+    layout: 'series' as const,
+    orientation: 'rows' as const,
+    kpiIds: ['claims.turnaround_days'],
+    periodsName: 'PL_1_P',
+    period: null,
+    scale: 1,
+    fiscalYearStartMonth: 1,
+  };
+
+  test('is remembered beside the links, and the links are kept', () => {
+    const rows = withStoreUrl(encodeMetadata([link]), 'https://plumbline.example.com');
+    expect(storeUrlOf(rows)).toBe('https://plumbline.example.com');
+    expect(decodeMetadata(rows)).toEqual([link]);
+  });
+
+  test('a second store replaces the first; a workbook without one has none', () => {
+    const once = withStoreUrl(encodeMetadata([link]), 'https://old.example.com');
+    expect(storeUrlOf(withStoreUrl(once, 'https://new.example.com'))).toBe('https://new.example.com');
+    expect(storeUrlOf(encodeMetadata([link]))).toBeNull();
+    expect(storeUrlOf([])).toBeNull();
+  });
 });

@@ -20,4 +20,10 @@ export function registerUserRoutes(app: FastifyInstance, { db, now }: RouteDeps)
   });
 
   app.get('/v1/users', async () => ({ users: await db.listUsers() }));
+
+  /** Who the token belongs to: the pane shows it and decides which jobs to offer. */
+  app.get('/v1/me', async (request) => {
+    const { id, name, role } = currentUser(request);
+    return { id, name, role };
+  });
 }

@@ -85,6 +85,13 @@ describe.each(ENGINES)('auth, users and model on %s', (engine) => {
     ]);
   });
 
+  test('GET /v1/me: the token says who you are, without the token', async () => {
+    const me = await server.request('GET', '/v1/me', { as: 'olivia' });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ id: 'olivia', name: 'Olivia (COO office)', role: 'owner' });
+    expect((await server.request('GET', '/v1/me', { token: null })).status).toBe(401);
+  });
+
   test('a body that is not JSON is a 415 in the error format', async () => {
     const res = await server.request('POST', '/v1/users', {
       rawBody: 'name=x',

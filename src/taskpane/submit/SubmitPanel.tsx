@@ -1,0 +1,189 @@
+/**
+ * Submit: the KPIs you own that are due, each with what its linked cells
+ * hold; a review step; one request for all, recorded in the outbox first so a
+ * retry never doubles; pending and failed submissions stay visible.
+ */
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReadingInput } from '../../core/api';
+import { compareWorkbook } from '../../core/reconcile-workbook';
+import { ProblemBar } from '../shell/ProblemBar';
+import { Progress } from '../shell/Progress';
+import { useOperation } from '../shell/use-operation';
+import type { WorkspaceContext } from '../shell/Workspace';
+import { DueKpiCard } from './DueKpiCard';
+import { checkDraft, toReading, typedText, type Draft } from './draft';
+import { dueKpis, type DueKpi } from './due-readings';
+import { Outbox, type OutboxEntry } from './outbox';
+import { OutboxList } from './OutboxList';
+import { ReviewList } from './ReviewList';
+import { sendEntry } from './send-entry';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: tokens.spacingVerticalM, listStyle: 'none', margin: 0, padding: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export function SubmitPanel({ context }: { context: WorkspaceContext }): React.JSX.Element {
+  const styles = useStyles();
+  const { deps, client, session, kpis, freshness } = context;
+  const outbox = useMemo(() => new Outbox(deps.platform.storage, session.user.id), [deps, session]);
+  const [entries, setEntries] = useState<OutboxEntry[]>(() => outbox.entries());
+  const [due, setDue] = useState<DueKpi[] | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [reviewing, setReviewing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const op = useOperation();
+  const byId = useMemo(() => new Map(kpis.map((k) => [k.id, k])), [kpis]);
+
+  const load = () =>
+    op.run('Finding the KPIs you own that are due…', async (step) => {
+      const summary = await client.summary();
+      step('Reading what your linked cells hold…');
+      let cells: Awaited<ReturnType<typeof compareWorkbook>>['cells'] = [];
+      try {
+        cells = (await compareWorkbook(deps.host, client)).cells;
+        setLinkProblem(null);
+      } catch (error) {
+        // The links are a help, not a condition: values can still be typed in.
+        setLinkProblem(error instanceof Error ? error.message : String(error));
+      }
+      const next = dueKpis(summary.rows, session.user.id, cells);
+      setDue(next);
+      setDrafts(Object.fromEntries(next.map((d) => [d.row.id, initialDraft(d)])));
+      setReviewing(false);
+    });
+
+  const send = async (entry: OutboxEntry) => {
+    const result = await sendEntry(client, outbox, entry);
+    setEntries(outbox.entries());
+    if (result.ok) {
+      setNotice(`Stored ${result.readings.length} reading${result.readings.length === 1 ? '' : 's'}.`);
+      await load();
+    }
+    return result;
+  };
+
+  // Submissions left pending by a crash, a reload or a lost connection go again, with their own keys.
+  const resent = useRef(false);
+  useEffect(() => {
+    void load().then(async () => {
+      if (resent.current) return;
+      resent.current = true;
+      for (const entry of outbox.entries().filter((e) => e.state === 'pending')) {
+        await op.run('Sending a submission that had not reached the store…', () => send(entry));
+      }
+    });
+    // Reload when readings land elsewhere (a colleague submitted, or a copy was pushed).
+  }, [freshness]);
+
+  const who = { userId: session.user.id, today: localDay(new Date()) };
+  const checks = (due ?? []).flatMap((d) => {
+    const kpi = byId.get(d.row.id);
+    const draft = drafts[d.row.id];
+    return kpi && draft ? [{ due: d, draft, check: checkDraft(d.row, kpi, draft, who) }] : [];
+  });
+  const chosen = checks.filter((c) => c.draft.include);
+  const blocked = chosen.filter((c) => c.check.problems.length > 0);
+  const readings: ReadingInput[] = chosen
+    .filter((c) => c.check.value !== null && c.check.problems.length === 0)
+    .map((c) => toReading(c.due.row, c.draft, c.check.value!));
+
+  const submit = () =>
+    op.run(`Submitting ${readings.length} reading${readings.length === 1 ? '' : 's'}…`, async () => {
+      const entry = outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
+      setEntries(outbox.entries());
+      const result = await send(entry);
+      if (!result.ok) setNotice(`Not stored yet: ${result.reason}`);
+    });
+
+  return (
+    <section aria-labelledby="submit-title" style={{ display: 'grid', gap: 12 }}>
+      <Text as="h2" id="submit-title" weight="semibold" size={400}>
+        Submit your KPIs
+      </Text>
+      <OutboxList
+        entries={entries}
+        kpiName={(id) => byId.get(id)?.name ?? id}
+        busy={op.progress !== null}
+        onRetry={(entry) => void op.run('Sending again…', () => send(entry))}
+        onDiscard={(entry) => {
+          outbox.remove(entry.key);
+          setEntries(outbox.entries());
+        }}
+      />
+      <Progress text={op.progress} />
+      {op.problem && <ProblemBar problem={op.problem} onRetry={() => void load()} onDismiss={op.dismiss} />}
+      {notice && (
+        <Text role="status" aria-live="polite">
+          {notice}
+        </Text>
+      )}
+      {linkProblem && (
+        <Caption1 role="note">
+          The linked cells could not be read ({linkProblem}); type the values instead.
+        </Caption1>
+      )}
+      {due && due.length === 0 && (
+        <Text>Nothing is due: every KPI you own is reported for its latest period.</Text>
+      )}
+      {due && due.length > 0 && !reviewing && (
+        <>
+          <ul className={styles.list} aria-label="KPIs due">
+            {checks.map(({ due: d, draft, check }) => (
+              <DueKpiCard
+                key={d.row.id}
+                due={d}
+                draft={draft}
+                check={check}
+                onChange={(change) =>
+                  setDrafts((all) => ({ ...all, [d.row.id]: { ...all[d.row.id]!, ...change } }))
+                }
+              />
+            ))}
+          </ul>
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={readings.length === 0 || blocked.length > 0 || op.progress !== null}
+              onClick={() => setReviewing(true)}
+            >
+              Review {readings.length} reading{readings.length === 1 ? '' : 's'}
+            </Button>
+            {blocked.length > 0 && (
+              <Caption1 role="status">
+                {blocked.length} KPI{blocked.length === 1 ? ' needs' : 's need'} attention before review.
+              </Caption1>
+            )}
+          </div>
+        </>
+      )}
+      {reviewing && (
+        <ReviewList
+          readings={readings}
+          kpi={(id) => byId.get(id)}
+          busy={op.progress !== null}
+          onBack={() => setReviewing(false)}
+          onSubmit={() => void submit()}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The user's calendar day: a period starts on the owner's own date, as the store's clock sees it within hours. */
+function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function initialDraft(due: DueKpi): Draft {
+  const only = due.candidates.length === 1 ? due.candidates[0] : undefined;
+  return {
+    include: due.candidates.length > 0,
+    typed: only ? typedText(due.row, only.value) : '',
+    comment: '',
+    remediation: '',
+  };
+}
