@@ -61,7 +61,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
-    files: ['src/store/cli*.ts', 'src/store/cli/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
