@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'jest.config.js'] },
@@ -12,38 +13,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  {
-    // core is pure: no I/O, no clock, no other layer.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '../store/*',
-            '../client/*',
-            '../hosts/*',
-            '../taskpane/*',
-            '../sim/*',
-            'node:*',
-            'fs',
-            'path',
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'core never reads the clock: take time as an argument',
-        },
-        {
-          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
-          message: 'core never reads the clock: take time as an argument',
-        },
-      ],
-    },
-  },
+  // DESIGN §5's layers: imports between src/ folders, platform globals, core's clock.
+  ...layers,
   {
     // Plain Node scripts (CommonJS), run without a build step.
     files: ['scripts/**/*.js', 'webpack.config.js', 'test/**/*.js'],
@@ -72,7 +43,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
-    files: ['src/store/cli*.ts', 'src/store/cli/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -19,10 +19,13 @@ module.exports = {
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
+      // The pane's component tests (React in a DOM). Whether core itself runs in a browser is
+      // proven by test/core/runs-in-a-browser.test.ts: jsdom would still lend it Node's require.
       displayName: 'jsdom',
       testEnvironment: 'jsdom',
-      roots: ['<rootDir>/test/ui'],
-      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      // Rooted at test/ so that the project stands while test/ui has no tests yet.
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/test/ui/**/*.test.ts', '**/test/ui/**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is compiled from src/store/cli.ts by `npm run build`.
-require('../dist/store/cli.js')
+// The CLI is compiled from src/cli/main.ts by `npm run build`.
+require('../dist/cli/main.js')
   .main(process.argv.slice(2))
   .then(
     (code) => (process.exitCode = code),

@@ -6,13 +6,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkArgs, PACK_LINKS, seedPackTruth } from '../../fixtures/pack-truth';
-import { startTestServer, type TestServer } from '../api/test-server';
+import { linkArgs, PACK_LINKS, seedPackTruth } from '../fixtures/pack-truth';
+import { startTestServer, type TestServer } from '../store/api/test-server';
 import { runCli } from './run-cli';
 
 jest.setTimeout(120_000);
 
-const FIXTURES = join(__dirname, '../../fixtures/workbooks');
+const FIXTURES = join(__dirname, '../fixtures/workbooks');
 
 interface JsonCell {
   kpiId: string;

@@ -1,4 +1,4 @@
-import { createStoreClient, type StoreClient } from '../../client/store-client';
+import { createStoreClient, type StoreClient } from '../client/store-client';
 import { CliError } from './cli-error';
 
 /** The store to talk to: --server/--token, else PLUMBLINE_SERVER/PLUMBLINE_TOKEN. */

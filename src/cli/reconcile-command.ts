@@ -1,7 +1,7 @@
-import type { CellVerdict } from '../../core/reconcile';
-import { reconcileWorkbook } from '../../core/reconcile-workbook';
-import { WorkbookLinkError } from '../../core/workbook-access';
-import { PlumblineError } from '../../core/errors';
+import type { CellVerdict } from '../core/reconcile';
+import { reconcileWorkbook } from '../core/reconcile-workbook';
+import { WorkbookLinkError } from '../core/workbook-access';
+import { PlumblineError } from '../core/errors';
 import { CliError } from './cli-error';
 import { parseOptions } from './options';
 import { storeClientFrom } from './store-options';

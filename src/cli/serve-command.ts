@@ -1,6 +1,6 @@
-import { newToken } from '../auth';
-import { openStoreDb } from '../db/open';
-import { ensureFirstAdmin, startServer } from '../server';
+import { newToken } from '../store/auth';
+import { openStoreDb } from '../store/db/open';
+import { ensureFirstAdmin, startServer } from '../store/server';
 import { serverOptions } from './server-options';
 
 export async function runServe(args: string[]): Promise<number> {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStoreDb } from '../db/open';
-import { seedDemo } from '../demo/seed-demo';
-import { startServer } from '../server';
+import { openStoreDb } from '../store/db/open';
+import { seedDemo } from '../store/demo/seed-demo';
+import { startServer } from '../store/server';
 import { CliError } from './cli-error';
 import { serverOptions } from './server-options';
 import { stopOnSignal } from './serve-command';

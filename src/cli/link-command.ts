@@ -1,6 +1,6 @@
-import { linkRange } from '../../core/link-range';
-import { WorkbookLinkError } from '../../core/workbook-access';
-import { PlumblineError } from '../../core/errors';
+import { linkRange } from '../core/link-range';
+import { WorkbookLinkError } from '../core/workbook-access';
+import { PlumblineError } from '../core/errors';
 import { CliError } from './cli-error';
 import { parseOptions } from './options';
 import { storeClientFrom } from './store-options';

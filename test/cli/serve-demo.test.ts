@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPgTestDatabase } from '../db/engines';
+import { createPgTestDatabase } from '../store/db/engines';
 import { runCli, startCli } from './run-cli';
 
 jest.setTimeout(60_000);

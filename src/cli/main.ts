@@ -2,11 +2,11 @@
  * `plumbline` — the package's command line (DESIGN §3, contract).
  * Exit codes: 0 success, 1 something diverges (reconcile), 2 error.
  */
-import { runDemo } from './cli/demo-command';
-import { LINK_USAGE, runLink } from './cli/link-command';
-import { runReconcile } from './cli/reconcile-command';
-import { runServe } from './cli/serve-command';
-import { CliError } from './cli/cli-error';
+import { runDemo } from './demo-command';
+import { LINK_USAGE, runLink } from './link-command';
+import { runReconcile } from './reconcile-command';
+import { runServe } from './serve-command';
+import { CliError } from './cli-error';
 
 const USAGE = `Usage: plumbline <command> [options]
 

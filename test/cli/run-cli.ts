@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-export const BIN = join(__dirname, '../../../bin/plumbline.js');
+export const BIN = join(__dirname, '../../bin/plumbline.js');
 
 export interface CliRun {
   code: number | null;

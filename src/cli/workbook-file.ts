@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { openXlsxHost, type XlsxHost } from '../../hosts/xlsx/xlsx-host';
+import { openXlsxHost, type XlsxHost } from '../hosts/xlsx/xlsx-host';
 import { CliError } from './cli-error';
 
 export async function openWorkbookFile(path: string | undefined): Promise<XlsxHost> {
