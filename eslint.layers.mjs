@@ -11,6 +11,8 @@ const SRC = 'src/**/*.{ts,tsx}';
 
 /** One element per layer; a host implementation is its own element, so hosts cannot import each other. */
 const ELEMENTS = [
+  // The browser workbench: the real pane beside the simulated Excel, for demos and e2e tests.
+  { type: 'workbench', pattern: 'src/workbench', partialMatch: false },
   { type: 'core', pattern: 'src/core', partialMatch: false },
   { type: 'client', pattern: 'src/client', partialMatch: false },
   { type: 'store', pattern: 'src/store', partialMatch: false },
@@ -23,7 +25,12 @@ const ELEMENTS = [
 ];
 
 /** The port is one file of `hosts`: what the pane may know of a spreadsheet. */
-const FILES = [{ category: 'port', pattern: 'src/hosts/host.ts' }];
+const FILES = [
+  { category: 'port', pattern: 'src/hosts/host.ts' },
+  // A host's entry points (the pane's page, the commands) and the platform it hands the pane:
+  // the one place in a host that wires the host, the client and the pane together (DESIGN §5).
+  { category: 'entry', pattern: ['src/hosts/*/*-entry.{ts,tsx}', 'src/hosts/*/*-platform.ts'] },
+];
 
 const to = (type) => ({ to: { element: { type } } });
 const PORT = { to: { element: { type: 'hosts' }, file: { categories: 'port' } } };
@@ -41,6 +48,26 @@ const POLICIES = [
   { from: { element: { type: 'host' } }, allow: [to('core'), to('hosts'), PACKAGES] },
   // The saved-workbook host runs in Node (CLI, tests); Excel's and Sheets' run in a pane.
   { from: { element: { type: 'host', captured: { host: 'xlsx' } } }, allow: [NODE] },
+  // An entry point hands the pane its host, its store client and its platform.
+  {
+    from: { element: { type: 'host' }, file: { categories: 'entry' } },
+    allow: [to('client'), to('taskpane')],
+  },
+  // The workbench is an entry point too, over the simulated Excel instead of Excel.
+  {
+    from: { element: { type: 'workbench' } },
+    allow: [
+      to('core'),
+      to('client'),
+      to('hosts'),
+      to('host'),
+      to('taskpane'),
+      to('entry'),
+      to('sim'),
+      to('workbench'),
+      PACKAGES,
+    ],
+  },
   // The pane gets its host from its entry point: it knows the port, never an implementation.
   { from: { element: { type: 'taskpane' } }, allow: [to('core'), to('client'), PORT, PACKAGES] },
   { from: { element: { type: 'store' } }, allow: [to('core'), PACKAGES, NODE] },

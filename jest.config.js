@@ -1,4 +1,4 @@
-/** Two projects: pure/server code under node, pane code under jsdom. */
+/** Two projects: pure/server code under node, the pane under jsdom. */
 const tsJest = [
   'ts-jest',
   { tsconfig: { module: 'CommonJS', moduleResolution: 'node10', jsx: 'react-jsx' } },
@@ -19,17 +19,8 @@ module.exports = {
       transform: { '^.+\\.tsx?$': tsJest },
     },
     {
-      // The pane's component tests (React in a DOM). Whether core itself runs in a browser is
-      // proven by test/core/runs-in-a-browser.test.ts: jsdom would still lend it Node's require.
-      displayName: 'jsdom',
-      testEnvironment: 'jsdom',
-      // Rooted at test/ so that the project stands while test/ui has no tests yet.
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/test/ui/**/*.test.ts', '**/test/ui/**/*.test.tsx'],
-      transform: { '^.+\\.tsx?$': tsJest },
-    },
-    {
-      // The pane in jsdom, talking to a real store over HTTP (jsdom gets Node's fetch).
+      // The pane in jsdom, talking to a real store over HTTP (jsdom gets Node's fetch). Whether core
+      // itself runs in a browser is proven by test/core/runs-in-a-browser.test.ts: jsdom lends Node's require.
       displayName: 'pane',
       testEnvironment: '<rootDir>/test/taskpane/jsdom-with-fetch.js',
       roots: ['<rootDir>/test/taskpane'],

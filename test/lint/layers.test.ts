@@ -37,6 +37,8 @@ const STORE = 'src/store/__scratch__.ts';
 const CLI = 'src/cli/__scratch__.ts';
 const SIM = 'src/sim/excel/__scratch__.ts';
 const APPS_SCRIPT = 'appsscript/__scratch__.ts';
+const EXCEL_ENTRY = 'src/hosts/excel/scratch-entry.tsx';
+const WORKBENCH = 'src/workbench/__scratch__.tsx';
 
 /** `import * as x from 'source'`, exported so that nothing else in the file is a lint problem. */
 const use = (source: string, name = 'x'): string =>
@@ -65,6 +67,10 @@ const VIOLATIONS: [string, string, string, string][] = [
   ['the Excel host imports the client', EXCEL_HOST, use('../../client/store-client'), IMPORTS],
   ['the Excel host imports another host', EXCEL_HOST, use('../xlsx/xlsx-host'), IMPORTS],
   ['the Excel host imports a Node module', EXCEL_HOST, use('node:fs'), IMPORTS],
+  ['the Excel host (not an entry point) imports the pane', EXCEL_HOST, use('../../taskpane/Pane'), IMPORTS],
+  ['an entry point imports the store', EXCEL_ENTRY, use('../../store/app'), IMPORTS],
+  ['an entry point imports another host', EXCEL_ENTRY, use('../xlsx/xlsx-host'), IMPORTS],
+  ['the workbench imports the store', WORKBENCH, use('../store/app'), IMPORTS],
   ['the Sheets host imports the client', SHEETS_HOST, use('../../client/store-client'), IMPORTS],
   ['the xlsx host imports the store', XLSX_HOST, use('../../store/db/open'), IMPORTS],
   ['the pane imports the Excel host', PANE, use('../hosts/excel/excel-host'), IMPORTS],
@@ -117,6 +123,19 @@ const ALLOWED: [string, string, string][] = [
     'the Sheets host: the port and google.script.run',
     SHEETS_HOST,
     use('../host') + 'export const run = google.script.run;\n',
+  ],
+  [
+    'an Excel entry point: the pane, the client, its host',
+    EXCEL_ENTRY,
+    use('../../taskpane/Pane') + use('../../client/store-client', 'c') + use('./excel-host', 'h'),
+  ],
+  [
+    'the workbench: the pane, the client, the Excel host, the simulator',
+    WORKBENCH,
+    use('../taskpane/Pane') +
+      use('../client/store-client', 'c') +
+      use('../hosts/excel/excel-host', 'h') +
+      use('../sim/excel/excel-simulator', 's'),
   ],
   ['the xlsx host: packages and Node', XLSX_HOST, use('jszip') + use('node:path', 'p')],
   [
