@@ -36,7 +36,7 @@ export const toleranceSchema = z.strictObject({
   rel: finite.min(0).optional(),
 });
 
-export const DEFAULT_TOLERANCE = { rel: 0.005 } as const;
+export { DEFAULT_TOLERANCE, targetFor } from './kpi-rules';
 
 export const pillarSchema = z.strictObject({
   id: slugSchema,
@@ -95,9 +95,4 @@ export interface User {
   id: string;
   name: string;
   role: Role;
-}
-
-/** The target that applies to `period`: its override, else the KPI's target. */
-export function targetFor(kpi: Pick<Kpi, 'target' | 'periodTargets'>, period: string): number | undefined {
-  return kpi.periodTargets?.[period] ?? kpi.target;
 }

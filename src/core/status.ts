@@ -2,7 +2,8 @@
  * Status of a KPI value against its target and thresholds (DESIGN §2, contract),
  * and how statuses roll up to programs and pillars.
  */
-import { targetFor, type Kpi } from './model';
+import { targetFor } from './kpi-rules';
+import type { Kpi } from './model';
 
 /** The status of one value, or of a program or pillar rolled up from its KPIs. */
 export type Status = 'no-data' | 'on-track' | 'at-risk' | 'off-track';

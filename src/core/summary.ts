@@ -5,7 +5,7 @@
  */
 import type { Reading } from './api';
 import type { Direction, Kpi, ModelNode, Thresholds } from './model';
-import { targetFor } from './model';
+import { targetFor } from './kpi-rules';
 import { isOverdue } from './overdue';
 import {
   comparePeriods,

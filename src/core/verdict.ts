@@ -3,7 +3,8 @@
  * (DESIGN §2, contract).
  */
 import type { ObservationValue } from './api';
-import { DEFAULT_TOLERANCE, type Tolerance } from './model';
+import { DEFAULT_TOLERANCE } from './kpi-rules';
+import type { Tolerance } from './model';
 
 /** How a local copy compares with the canonical value. */
 export type Verdict = 'match' | 'diverged' | 'local-only' | 'canonical-only' | 'unreadable';

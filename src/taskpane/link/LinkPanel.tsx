@@ -4,17 +4,7 @@
  * cannot be read and why), suggests a KPI per row from its label for the user
  * to confirm, and lists the workbook's links with go-to, re-link and remove.
  */
-import {
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkCellsResult } from '../../core/link-cells';
 import type { KpiWithPath } from '../../core/model-tree';
@@ -179,36 +169,31 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
             label={`KPI for row ${r + 1}${preview?.labels[r] ? ` “${preview.labels[r]}”` : ''}`}
             required
           >
-            <Dropdown
-              placeholder="Choose a KPI"
-              value={byId.get(kpiIds[r] ?? '')?.name ?? ''}
-              selectedOptions={kpiIds[r] ? [kpiIds[r]!] : []}
-              onOptionSelect={(_, d) =>
+            <Select
+              value={kpiIds[r] ?? ''}
+              onChange={(_, d) =>
                 setKpiIds((ids) =>
-                  Array.from({ length: rows }, (_, i) => (i === r ? (d.optionValue ?? '') : (ids[i] ?? ''))),
+                  Array.from({ length: rows }, (_, i) => (i === r ? d.value : (ids[i] ?? ''))),
                 )
               }
             >
+              <option value="">Choose a KPI…</option>
               {kpis.map((k) => (
-                <Option key={k.id} value={k.id} text={k.name}>
+                <option key={k.id} value={k.id}>
                   {`${k.name} (${k.cadence})`}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
         ))}
         <Field label="The sheet shows values">
-          <Dropdown
-            value={SCALES.find((s) => s.value === scale)?.label ?? ''}
-            selectedOptions={[String(scale)]}
-            onOptionSelect={(_, d) => setScale(Number(d.optionValue))}
-          >
+          <Select value={String(scale)} onChange={(_, d) => setScale(Number(d.value))}>
             {SCALES.map((s) => (
-              <Option key={s.value} value={String(s.value)}>
+              <option key={s.value} value={String(s.value)}>
                 {s.label}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         {preview?.check && !preview.check.ok && (
           <ul aria-label="Why this range cannot be linked yet" className={styles.bad}>

@@ -115,6 +115,7 @@ export function DueKpiCard(props: {
               required
             >
               <Textarea
+                maxLength={4000}
                 value={draft.remediation}
                 onChange={(_, d) => props.onChange({ remediation: d.value })}
                 resize="vertical"
