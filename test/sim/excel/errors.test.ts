@@ -98,6 +98,33 @@ describe('the simulated Excel through the real library: errors', () => {
     expect([badName.code, badSheet.code]).toEqual(['InvalidArgument', 'InvalidArgument']);
   });
 
+  it('refuses worksheet.getRange for a name on another sheet, a constant name or an unknown one', async () => {
+    const { Excel } = openKpiWorkbook();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.names.add('PL_ID', '="abc"');
+      await ctx.sync();
+    });
+    const codes: [string, string | undefined][] = [];
+    for (const [sheet, address] of [
+      ['Notes', 'PL_1'],
+      ['Ops KPIs', 'PL_ID'],
+      ['Ops KPIs', 'PL_404'],
+    ] as const) {
+      const error = await failure(
+        Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(sheet).getRange(address).load('address');
+          await ctx.sync();
+        }),
+      );
+      codes.push([error.code, error.debugInfo.errorLocation]);
+    }
+    expect(codes).toEqual([
+      ['InvalidArgument', 'Worksheet.getRange'],
+      ['InvalidArgument', 'Worksheet.getRange'],
+      ['InvalidArgument', 'Worksheet.getRange'],
+    ]);
+  });
+
   it('does nothing for methods of a null object', async () => {
     const { Excel, sim } = openKpiWorkbook();
     await Excel.run(async (ctx) => {

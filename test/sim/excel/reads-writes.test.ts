@@ -108,6 +108,25 @@ describe('the simulated Excel through the real library: reads and writes', () =>
     expect(values).toEqual([[1], [59], [60], [61], [46356]]);
   });
 
+  it('takes a defined name for worksheet.getRange, any case, as Excel does', async () => {
+    const { Excel } = openKpiWorkbook();
+    const got = await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Ops KPIs');
+      const named = sheet.getRange('PL_1').load('address, values');
+      const lower = sheet.getRange('pl_1').load('address');
+      await ctx.sync();
+      return [named.address, named.values, lower.address];
+    });
+    expect(got).toEqual([
+      "'Ops KPIs'!B2:C3",
+      [
+        [0.91, 0.93],
+        [120, 114],
+      ],
+      "'Ops KPIs'!B2:C3",
+    ]);
+  });
+
   it('leaves a cell as it is for null, and applies one value to every cell', async () => {
     const { Excel } = openKpiWorkbook();
     const got = await Excel.run(async (ctx) => {
