@@ -125,6 +125,35 @@ describe('the simulated Excel through the real library: errors', () => {
     ]);
   });
 
+  it('refuses to delete a very hidden sheet, as Office.js documents, and the last visible one', async () => {
+    const { Excel, sim } = openKpiWorkbook();
+    const veryHidden = await failure(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add('_plumbline').visibility = 'VeryHidden';
+        await ctx.sync();
+        ctx.workbook.worksheets.getItem('_plumbline').delete();
+        await ctx.sync();
+      }),
+    );
+    const lastVisible = await failure(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Ops KPIs').delete();
+        await ctx.sync();
+      }),
+    );
+    expect([veryHidden.code, lastVisible.code]).toEqual(['InvalidOperation', 'InvalidOperation']);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(['Ops KPIs', 'Notes', '_plumbline']);
+    // Made visible again, it goes; a merely hidden sheet goes as it is.
+    await Excel.run(async (ctx) => {
+      const meta = ctx.workbook.worksheets.getItem('_plumbline');
+      meta.visibility = 'Visible';
+      meta.delete();
+      ctx.workbook.worksheets.getItem('Notes').delete();
+      await ctx.sync();
+    });
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(['Ops KPIs']);
+  });
+
   it('does nothing for methods of a null object', async () => {
     const { Excel, sim } = openKpiWorkbook();
     await Excel.run(async (ctx) => {
