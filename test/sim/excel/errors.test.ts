@@ -180,4 +180,34 @@ describe('the simulated Excel through the real library: errors', () => {
     expect(error.code).toBe('NotImplemented');
     expect(error.message).toContain('Range.merge');
   });
+
+  it('answers setting a property the simulator lacks with NotImplemented, not InvalidArgument', async () => {
+    const { Excel, sim } = openKpiWorkbook();
+    const error = await failure(
+      Excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem('Ops KPIs').getRange('A1');
+        // RangeFont.italic is writable in Office.js; the typed surface leaves it out.
+        (range.format.font as unknown as { italic: boolean }).italic = true;
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe('NotImplemented');
+    expect(error.message).toContain('RangeFont.italic');
+    expect(sim.workbook.findSheet('Ops KPIs')!.get(0, 0)).toEqual({ value: 'KPI' });
+  });
+
+  it('answers a set() of a property the simulator lacks with NotImplemented too', async () => {
+    const { Excel } = openKpiWorkbook();
+    const error = await failure(
+      Excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem('Ops KPIs').getRange('A1') as unknown as {
+          set(properties: object): void;
+        };
+        range.set({ format: { font: { bold: true, italic: true } } });
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe('NotImplemented');
+    expect(error.message).toContain('RangeFont.italic');
+  });
 });
