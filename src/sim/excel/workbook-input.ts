@@ -107,6 +107,15 @@ const cellRect = z
   })
   .refine((r) => r.top <= r.bottom && r.left <= r.right, 'top-left must come before bottom-right');
 
+/** A 0-based index below `count`: a cell key (row × columns + column), a column, a row. */
+const index = (count: number) =>
+  z
+    .int()
+    .min(0)
+    .max(count - 1);
+/** Column widths or row heights in points, by index. */
+const sizes = (count: number) => z.array(z.tuple([index(count), z.number().min(0)]));
+
 const simCell = z.object({
   value: cellValue,
   formula: z.string().optional(),
@@ -131,33 +140,9 @@ const stateSchema = z
           name: z.string(),
           visibility: z.enum(['Visible', 'Hidden', 'VeryHidden']),
           tabColor: z.string(),
-          cells: z.array(
-            z.tuple([
-              z
-                .int()
-                .min(0)
-                .max(MAX_ROWS * MAX_COLUMNS - 1),
-              simCell,
-            ]),
-          ),
-          columnWidths: z.array(
-            z.tuple([
-              z
-                .int()
-                .min(0)
-                .max(MAX_COLUMNS - 1),
-              z.number().min(0),
-            ]),
-          ),
-          rowHeights: z.array(
-            z.tuple([
-              z
-                .int()
-                .min(0)
-                .max(MAX_ROWS - 1),
-              z.number().min(0),
-            ]),
-          ),
+          cells: z.array(z.tuple([index(MAX_ROWS * MAX_COLUMNS), simCell])),
+          columnWidths: sizes(MAX_COLUMNS),
+          rowHeights: sizes(MAX_ROWS),
           conditionalFormats: z.array(
             z.object({
               id: z.string(),
