@@ -4,6 +4,14 @@ const tsJest = [
   { tsconfig: { module: 'CommonJS', moduleResolution: 'node10', jsx: 'react-jsx' } },
 ];
 
+/**
+ * numfmt 4.0.x publishes an `exports` map whose `require` target (`dist/index.cjs`)
+ * is missing from its tarball, so a CommonJS `require('numfmt')` fails; its
+ * `dist/index.js` is the CommonJS build. (TypeScript and webpack resolve through
+ * the `default` condition and need nothing.)
+ */
+const moduleNameMapper = { '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js' };
+
 /** @type {import('jest').Config} */
 module.exports = {
   // A PostgreSQL server for the run (unless PLUMBLINE_TEST_PG_URL is set), so store suites run on both engines.
@@ -17,6 +25,7 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/test/ui/'],
       transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper,
     },
     {
       // The pane in jsdom, talking to a real store over HTTP (jsdom gets Node's fetch). Whether core
@@ -26,6 +35,7 @@ module.exports = {
       roots: ['<rootDir>/test/taskpane'],
       testMatch: ['**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper,
     },
   ],
 };

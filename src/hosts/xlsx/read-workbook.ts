@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseA1 } from '../../core/a1';
+import { epochDateToExcelSerial } from '../../core/excel-date';
 import { parseSheetReference } from '../../core/sheet-reference';
 import type { CellValue, DefinedName } from '../host';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
@@ -18,30 +19,6 @@ import {
   type PackageLayout,
 } from './package';
 import { escapeXmlAttr } from './xml-text';
-
-const MS_PER_DAY = 86_400_000;
-/** Days from Excel's 1900-system day 0 (1899-12-30, see below) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
-/** Days between the 1900 and 1904 date systems. */
-const DATE_1904_OFFSET = 1_462;
-
-/**
- * exceljs turns a number with a date format into a UTC Date, counting from
- * 1899-12-30 (`ms = (serial - 25569) × 86 400 000`, rounded to the
- * millisecond). That epoch is what makes serials from 61 (1900-03-01) on come
- * out as the right calendar days despite Excel's fake 29 February 1900 (the
- * Lotus 1-2-3 leap-year bug); below 61 the Date is one day early, but it is
- * only an intermediate: inverting exceljs's own formula gives back the stored
- * serial for every date, which is what `Range.values` shows. Whole days and the
- * time of day are inverted separately so a time like 09:00 comes back as
- * exactly 0.375. A 1904-system workbook stores serials counted from 1904-01-01.
- */
-export function dateToSerial(date: Date, date1904 = false): number {
-  const ms = date.getTime();
-  const days = Math.floor(ms / MS_PER_DAY);
-  const serial = days + UNIX_EPOCH_SERIAL + (ms - days * MS_PER_DAY) / MS_PER_DAY;
-  return date1904 ? serial - DATE_1904_OFFSET : serial;
-}
 
 /** Excel shows formulas without the `_xlfn.`/`_xlws.` prefixes that files store for newer functions. */
 function displayFormula(formula: string): string {
@@ -72,7 +49,8 @@ function plainValue(value: unknown, date1904: boolean): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return dateToSerial(value, date1904);
+  // exceljs turns a date-formatted number into a Date on its own epoch; this gives back the stored serial.
+  if (value instanceof Date) return epochDateToExcelSerial(value, date1904);
   if (isRecord(value)) {
     if (typeof value.error === 'string') return value.error;
     const rich = richTextOf(value);

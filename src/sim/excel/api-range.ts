@@ -218,8 +218,7 @@ export const Range: ClassDef<RangeHandle> = {
       },
     },
     Text: {
-      get: (h, env) =>
-        grid(h, env, (cell) => (cell ? cellText(cell.value, cell.numberFormat ?? 'General') : '')),
+      get: (h, env) => grid(h, env, cellText),
     },
     ValueTypes: { get: (h, env) => grid(h, env, valueType) },
   },

@@ -93,6 +93,27 @@ export const WorksheetCollection: ClassDef<HandleOf<'WorksheetCollection'>> = {
   },
 };
 
+/**
+ * `worksheet.getRange(address)` takes "the address or name of the range":
+ * an address, or a defined name whose range lies on this sheet (a name can
+ * never look like an address, so the order does not matter).
+ */
+function addressOrName(sheet: SimSheet, address: string, wb: SimWorkbook): CellRect {
+  const rect = parseAddress(address);
+  if (rect) return rect;
+  const name = wb.findName(address);
+  if (!name) throw new SimError('InvalidArgument', `'${address}' is neither a range address nor a name.`);
+  if (name.target.kind !== 'range')
+    throw new SimError('InvalidArgument', `The name '${name.name}' does not refer to a range.`);
+  if (name.target.sheet !== sheet) {
+    throw new SimError(
+      'InvalidArgument',
+      `The name '${name.name}' refers to a range on '${name.target.sheet.name}', not on '${sheet.name}'.`,
+    );
+  }
+  return name.target.rect;
+}
+
 function usedRect(sheet: SimSheet, args: unknown[]): CellRect | undefined {
   return sheet.usedRect(argBoolean(args, 0, false));
 }
@@ -132,12 +153,10 @@ export const Worksheet: ClassDef<HandleOf<'Worksheet'>> = {
     Charts: (h) => ({ type: 'ChartCollection', sheet: h.sheet }),
   },
   objectMethods: {
-    GetRange: (h, args) => {
+    GetRange: (h, args, env) => {
       const address = argOptionalString(args, 0, 'address');
       if (address === undefined || address === '') return rangeHandle(h.sheet, WHOLE_SHEET);
-      const rect = parseAddress(address);
-      if (!rect) throw new SimError('InvalidArgument', `'${address}' is not a range address.`);
-      return rangeHandle(h.sheet, rect);
+      return rangeHandle(h.sheet, addressOrName(h.sheet, address, env.wb));
     },
     GetRangeByIndexes: (h, args) => {
       const top = argInteger(args, 0, 'startRow');

@@ -8,3 +8,4 @@
  */
 export { ExcelSimulator, EXCEL_WEB_PAYLOAD_LIMIT } from './excel-simulator';
 export { workbookFromSnapshot, workbookToSnapshot } from './workbook-state';
+export { InvalidWorkbookError } from './workbook-input';

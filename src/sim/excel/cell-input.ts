@@ -8,6 +8,7 @@
  * why writers must protect text.
  */
 import { EXCEL_ERROR_VALUES } from '../../core/cell-value';
+import { dayToExcelSerial } from '../../core/excel-date';
 import { MAX_CELL_TEXT } from '../../core/excel-limits';
 import type { CellValue } from '../../hosts/host';
 import { SimError } from './errors';
@@ -36,15 +37,6 @@ function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Days since 1899-12-30, Excel's serial for a calendar date (1900 system, after February 1900). */
-function dateSerial(year: number, month: number, day: number): number | undefined {
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
-    return undefined;
-  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
 /** How Excel reads a string typed into a cell with the given number format. */
 export function interpretText(text: string, numberFormat: string): CellContent {
   if (text === '') return { value: '' };
@@ -63,7 +55,7 @@ export function interpretText(text: string, numberFormat: string): CellContent {
   }
   const iso = ISO_DATE.exec(text.trim());
   if (iso) {
-    const serial = dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const serial = dayToExcelSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (serial !== undefined) return { value: serial, impliedFormat: 'yyyy-mm-dd' };
   }
   // Typing `+x`, `-x` or `@x` starts a formula in Excel's grid.

@@ -1,49 +1,69 @@
 /**
- * `Range.text`: a cell's value as the grid shows it. Only the number formats
- * Plumbline's sheets use are rendered (General, fixed decimals, thousands
- * separators, percentages, ISO dates, text); others fall back to General.
+ * `Range.text`: a cell's value as Excel shows it through its number format, as
+ * Excel in en-US does. The format codes (sections `pos;neg;zero;text`,
+ * conditions, colours, currency and locale tags, thousands separators and
+ * scaling commas, percent, scientific, fractions, dates, times and elapsed
+ * times, `@`, literals and escapes, General) are rendered by numfmt, a library
+ * that implements ECMA-376's number formats the way Excel reads them.
+ *
+ * What is Excel's and not numfmt's is decided here: booleans and errors ignore
+ * the format, an empty cell shows nothing, dates stop at Excel's bounds, and a
+ * currency tag's locale does not change the separators (below). Office.js's
+ * `text` does not depend on the column's width (no `####` for a number too
+ * wide for its column), so there is no layout to simulate: `_x` leaves one
+ * space and `*x` repeats nothing, as Excel's TEXT function renders them.
  */
+import { format, isDateFormat } from 'numfmt';
 import type { CellValue } from '../../hosts/host';
 
-function general(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
-  const precise = Number(n.toPrecision(10));
-  return Math.abs(precise) >= 1e11 || (Math.abs(precise) < 1e-9 && precise !== 0)
-    ? precise
-        .toExponential(5)
-        .replace(/\.?0+e/, 'E')
-        .replace('e', 'E')
-    : String(precise);
+export interface TextCell {
+  value: CellValue;
+  error?: boolean;
+  numberFormat?: string;
 }
 
-function decimalsOf(pattern: string): number {
-  const m = /\.(0+)/.exec(pattern);
-  return m ? m[1]!.length : 0;
+const GENERAL = 'General';
+
+const OPTIONS = {
+  locale: 'en-US',
+  // Excel's calendar: the 1900 leap-year bug, and no dates outside 1900-01-01..9999-12-31
+  // (numfmt's defaults follow Google Sheets there: a wider span, the bare number beyond it).
+  leap1900: true,
+  dateSpanLarge: false,
+  dateErrorNumber: false,
+  // What a date format shows for a number outside Excel's dates (Excel fills the cell with #).
+  overflow: '######',
+  throws: true,
+} as const;
+
+/**
+ * Excel writes numbers with the separators of the user's locale, whatever
+ * locale a currency tag names: `[$€-407]` is the euro as Germany places it, and
+ * en-US Excel shows `1,234.50 €` for `#,##0.00 [$€-407]`. numfmt would apply the
+ * tag's locale to the whole number (`1.234,50 €`), so outside date formats the
+ * tags keep only their symbol. In a date format the tag names the language of
+ * month and day names (`[$-40C]mmmm` → `novembre`), as in Excel, and stays.
+ */
+function withoutCurrencyLocales(pattern: string): string {
+  if (isDateFormat(pattern)) return pattern;
+  return pattern.replace(/"[^"]*"|\\.|\[\$([^\]-]*)-[^\]]*\]/g, (token, symbol?: string) =>
+    symbol === undefined ? token : symbol === '' ? '' : `[$${symbol}]`,
+  );
 }
 
-function withThousands(fixed: string): string {
-  const [int = '', frac] = fixed.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
-}
-
-function serialDate(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function cellText(value: CellValue, numberFormat: string): string {
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'string') return value;
-  const format = numberFormat.split(';')[0] ?? 'General';
-  if (format === 'General' || format === '@') return general(value);
-  if (/^yyyy-mm-dd$/i.test(format)) return serialDate(value);
-  if (/%$/.test(format)) return `${(value * 100).toFixed(decimalsOf(format))}%`;
-  if (/^[#0,]*0(\.0+)?$/.test(format)) {
-    const fixed = value.toFixed(decimalsOf(format));
-    return format.includes(',') ? withThousands(fixed) : fixed;
+function render(pattern: string, value: string | number): string {
+  try {
+    return format(withoutCurrencyLocales(pattern), value, OPTIONS);
+  } catch {
+    // A code numfmt cannot parse (Excel would not have accepted it either): show the value as General.
+    return format(GENERAL, value, OPTIONS);
   }
-  return general(value);
+}
+
+/** The text Excel shows for one cell; `undefined` is a cell never written. */
+export function cellText(cell: TextCell | undefined): string {
+  if (!cell || cell.value === '') return '';
+  if (cell.error) return String(cell.value);
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return render(cell.numberFormat ?? GENERAL, cell.value);
 }

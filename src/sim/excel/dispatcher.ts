@@ -187,10 +187,10 @@ export class Dispatcher {
     }
   }
 
-  private unsupported(handle: Handle, member: string): SimError {
+  private unsupported(handle: Handle, member: string, what = ''): SimError {
     return new SimError(
       'NotImplemented',
-      `The simulator does not implement ${handle.type}.${camel(member)}.`,
+      `The simulator does not implement ${what}${handle.type}.${camel(member)}.`,
     );
   }
 
@@ -237,8 +237,9 @@ export class Dispatcher {
   private setProperty(target: Handle, name: string, value: unknown): void {
     this.location = `${target.type}.${camel(name)}`;
     const property = classOf(target).properties?.[name];
-    if (!property) throw this.unsupported(target, name);
-    if (!property.set) throw new SimError('InvalidArgument', `${target.type}.${camel(name)} is read-only.`);
+    // The library refuses read-only properties itself (no setter on its proxies, `set()` checks
+    // them), so a property sent here is writable in Excel: without a setter, the simulator lacks it.
+    if (!property?.set) throw this.unsupported(target, name, 'setting ');
     property.set(target, value, this.env);
   }
 

@@ -262,6 +262,13 @@ export class SimWorkbook {
   }
 
   deleteSheet(sheet: SimSheet): void {
+    // Office.js documents it: deleting a VeryHidden sheet fails with InvalidOperation (unhide it first).
+    if (sheet.visibility === 'VeryHidden') {
+      throw new SimError(
+        'InvalidOperation',
+        `The sheet '${sheet.name}' is very hidden and cannot be deleted.`,
+      );
+    }
     if (sheet.visibility === 'Visible' && this.visibleSheets().length === 1) {
       throw new SimError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
     }

@@ -9,6 +9,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../../hosts/workbook-snaps
 import { MAX_COLUMNS, MAX_ROWS, rectA1, type CellRect } from '../../core/a1';
 import { EXCEL_ERROR_VALUES } from '../../core/cell-value';
 import { parseAddress } from './address';
+import { parseWorkbookSnapshot, parseWorkbookState } from './workbook-input';
 import {
   SimSheet,
   SimWorkbook,
@@ -25,7 +26,9 @@ const SIM_VISIBILITY: Record<SheetSnapshot['visibility'], SimVisibility> = {
   veryHidden: 'VeryHidden',
 };
 
-export function workbookFromSnapshot(snapshot: WorkbookSnapshot, name = 'Book1.xlsx'): SimWorkbook {
+/** Throws {@link InvalidWorkbookError} for a snapshot Excel could not have given. */
+export function workbookFromSnapshot(input: WorkbookSnapshot, name = 'Book1.xlsx'): SimWorkbook {
+  const snapshot = parseWorkbookSnapshot(input);
   const wb = new SimWorkbook(name);
   for (const s of snapshot.sheets) {
     const sheet = wb.addSheet(s.name);
@@ -47,9 +50,8 @@ export function workbookFromSnapshot(snapshot: WorkbookSnapshot, name = 'Book1.x
   const firstVisible = wb.visibleSheets()[0];
   if (firstVisible) wb.activate(firstVisible);
   for (const n of snapshot.names) {
-    const sheet = wb.findSheet(n.sheet);
-    const rect = parseAddress(n.address);
-    if (sheet && rect) wb.addName(n.name, { kind: 'range', sheet, rect });
+    // Checked above: the sheet exists and the address parses.
+    wb.addName(n.name, { kind: 'range', sheet: wb.sheet(n.sheet), rect: parseAddress(n.address)! });
   }
   return wb;
 }
@@ -168,8 +170,10 @@ export function saveState(wb: SimWorkbook): SimWorkbookState {
   });
 }
 
+/** Throws {@link InvalidWorkbookError} for a state no simulator saved. */
 export function restoreState(input: SimWorkbookState): SimWorkbook {
-  const state = clone(input);
+  // Parsing copies, so the workbook shares nothing with the caller's object.
+  const state = parseWorkbookState(input);
   const wb = new SimWorkbook(state.name);
   for (const s of state.sheets) {
     const sheet = wb.addSheet(s.name, s.id);

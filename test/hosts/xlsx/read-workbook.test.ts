@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { dateToSerial, readWorkbook } from '../../../src/hosts/xlsx/read-workbook';
+import { readWorkbook } from '../../../src/hosts/xlsx/read-workbook';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../../src/hosts/workbook-snapshot';
 import { sampleWorkbook } from '../contract/host-contract';
 
@@ -21,22 +21,6 @@ function sheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   if (!found) throw new Error(`no sheet ${name}`);
   return found;
 }
-
-describe('dateToSerial', () => {
-  test.each([
-    ['1899-12-31T00:00:00Z', 1],
-    ['1900-01-01T00:00:00Z', 2],
-    ['1900-03-01T00:00:00Z', 61],
-    ['2026-01-01T00:00:00Z', 46023],
-    ['2026-11-30T09:00:00Z', 46356.375],
-  ])('%s (as exceljs gives it) is serial %d', (iso, serial) => {
-    expect(dateToSerial(new Date(iso))).toBe(serial);
-  });
-
-  test('1904 system', () => {
-    expect(dateToSerial(new Date('2026-01-01T00:00:00Z'), true)).toBe(46023 - 1462);
-  });
-});
 
 describe('readWorkbook: cells as Range.values gives them', () => {
   let snapshot: WorkbookSnapshot;

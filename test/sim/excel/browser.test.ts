@@ -70,7 +70,7 @@ describe('the simulated Excel in Chromium, through the real library', () => {
     await new Promise((done) => server?.close(done));
   });
 
-  it('reads and writes a range, and reports ItemNotFound, in the page', async () => {
+  it('reads and writes a range, shows its text, and reports ItemNotFound, in the page', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -82,13 +82,13 @@ describe('the simulated Excel in Chromium, through the real library', () => {
       const read = await Excel.run(async (ctx) => {
         const sheet = ctx.workbook.worksheets.getItem('Ops KPIs');
         const range = sheet.getRange('B2:C3');
-        range.load('values, address');
+        range.load('values, address, text');
         await ctx.sync();
         sheet.getRange('D2:D3').values = [['=1+1'], ["'=1+1"]];
         const written = sheet.getRange('D2:D3');
         written.load('values, formulas');
         await ctx.sync();
-        return { values: range.values, address: range.address, written: written.values, formulas: written.formulas };
+        return { values: range.values, address: range.address, text: range.text, written: written.values, formulas: written.formulas };
       });
       let code = null;
       try {
@@ -109,6 +109,11 @@ describe('the simulated Excel in Chromium, through the real library', () => {
           [120, 114],
         ],
         address: "'Ops KPIs'!B2:C3",
+        // Number formats rendered by numfmt, bundled into the page.
+        text: [
+          ['91.0%', '93.0%'],
+          ['120', '114'],
+        ],
         written: [[2], ['=1+1']],
         formulas: [['=1+1'], ['=1+1']],
       },

@@ -98,6 +98,62 @@ describe('the simulated Excel through the real library: errors', () => {
     expect([badName.code, badSheet.code]).toEqual(['InvalidArgument', 'InvalidArgument']);
   });
 
+  it('refuses worksheet.getRange for a name on another sheet, a constant name or an unknown one', async () => {
+    const { Excel } = openKpiWorkbook();
+    await Excel.run(async (ctx) => {
+      ctx.workbook.names.add('PL_ID', '="abc"');
+      await ctx.sync();
+    });
+    const codes: [string, string | undefined][] = [];
+    for (const [sheet, address] of [
+      ['Notes', 'PL_1'],
+      ['Ops KPIs', 'PL_ID'],
+      ['Ops KPIs', 'PL_404'],
+    ] as const) {
+      const error = await failure(
+        Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(sheet).getRange(address).load('address');
+          await ctx.sync();
+        }),
+      );
+      codes.push([error.code, error.debugInfo.errorLocation]);
+    }
+    expect(codes).toEqual([
+      ['InvalidArgument', 'Worksheet.getRange'],
+      ['InvalidArgument', 'Worksheet.getRange'],
+      ['InvalidArgument', 'Worksheet.getRange'],
+    ]);
+  });
+
+  it('refuses to delete a very hidden sheet, as Office.js documents, and the last visible one', async () => {
+    const { Excel, sim } = openKpiWorkbook();
+    const veryHidden = await failure(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.add('_plumbline').visibility = 'VeryHidden';
+        await ctx.sync();
+        ctx.workbook.worksheets.getItem('_plumbline').delete();
+        await ctx.sync();
+      }),
+    );
+    const lastVisible = await failure(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Ops KPIs').delete();
+        await ctx.sync();
+      }),
+    );
+    expect([veryHidden.code, lastVisible.code]).toEqual(['InvalidOperation', 'InvalidOperation']);
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(['Ops KPIs', 'Notes', '_plumbline']);
+    // Made visible again, it goes; a merely hidden sheet goes as it is.
+    await Excel.run(async (ctx) => {
+      const meta = ctx.workbook.worksheets.getItem('_plumbline');
+      meta.visibility = 'Visible';
+      meta.delete();
+      ctx.workbook.worksheets.getItem('Notes').delete();
+      await ctx.sync();
+    });
+    expect(sim.workbook.sheets.map((s) => s.name)).toEqual(['Ops KPIs']);
+  });
+
   it('does nothing for methods of a null object', async () => {
     const { Excel, sim } = openKpiWorkbook();
     await Excel.run(async (ctx) => {
@@ -123,5 +179,35 @@ describe('the simulated Excel through the real library: errors', () => {
     );
     expect(error.code).toBe('NotImplemented');
     expect(error.message).toContain('Range.merge');
+  });
+
+  it('answers setting a property the simulator lacks with NotImplemented, not InvalidArgument', async () => {
+    const { Excel, sim } = openKpiWorkbook();
+    const error = await failure(
+      Excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem('Ops KPIs').getRange('A1');
+        // RangeFont.italic is writable in Office.js; the typed surface leaves it out.
+        (range.format.font as unknown as { italic: boolean }).italic = true;
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe('NotImplemented');
+    expect(error.message).toContain('RangeFont.italic');
+    expect(sim.workbook.findSheet('Ops KPIs')!.get(0, 0)).toEqual({ value: 'KPI' });
+  });
+
+  it('answers a set() of a property the simulator lacks with NotImplemented too', async () => {
+    const { Excel } = openKpiWorkbook();
+    const error = await failure(
+      Excel.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem('Ops KPIs').getRange('A1') as unknown as {
+          set(properties: object): void;
+        };
+        range.set({ format: { font: { bold: true, italic: true } } });
+        await ctx.sync();
+      }),
+    );
+    expect(error.code).toBe('NotImplemented');
+    expect(error.message).toContain('RangeFont.italic');
   });
 });

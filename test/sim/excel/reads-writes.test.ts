@@ -96,6 +96,37 @@ describe('the simulated Excel through the real library: reads and writes', () =>
     expect(got.formats[1]).toEqual(['0%']);
   });
 
+  it('stores a typed ISO date as its 1900-system serial, the fictitious 1900-02-29 included', async () => {
+    const { Excel } = openKpiWorkbook();
+    const values = await Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Ops KPIs').getRange('E1:E5');
+      range.values = [['1900-01-01'], ['1900-02-28'], ['1900-02-29'], ['1900-03-01'], ['2026-11-30']];
+      range.load('values');
+      await ctx.sync();
+      return range.values;
+    });
+    expect(values).toEqual([[1], [59], [60], [61], [46356]]);
+  });
+
+  it('takes a defined name for worksheet.getRange, any case, as Excel does', async () => {
+    const { Excel } = openKpiWorkbook();
+    const got = await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Ops KPIs');
+      const named = sheet.getRange('PL_1').load('address, values');
+      const lower = sheet.getRange('pl_1').load('address');
+      await ctx.sync();
+      return [named.address, named.values, lower.address];
+    });
+    expect(got).toEqual([
+      "'Ops KPIs'!B2:C3",
+      [
+        [0.91, 0.93],
+        [120, 114],
+      ],
+      "'Ops KPIs'!B2:C3",
+    ]);
+  });
+
   it('leaves a cell as it is for null, and applies one value to every cell', async () => {
     const { Excel } = openKpiWorkbook();
     const got = await Excel.run(async (ctx) => {
