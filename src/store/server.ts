@@ -12,6 +12,8 @@ export interface ServerOptions {
   /** Sets the first admin's token when the store has no users yet. */
   adminToken?: string;
   logger?: boolean;
+  /** The server's clock (the demo pins its day with it); the real one by default. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -25,7 +27,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions, db?: StoreDb): Promise<RunningServer> {
   const store = db ?? (await openStoreDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }));
   if (options.adminToken) await ensureFirstAdmin(store, options.adminToken);
-  const app = await buildApp({ db: store, logger: options.logger ?? false });
+  const app = await buildApp({ db: store, logger: options.logger ?? false, now: options.now });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
     url: address,
