@@ -10,7 +10,8 @@
  * sample pack (demo-packs.ts), so the pack reconciles against the demo store,
  * and its regional copy does not.
  */
-import { latestEndedPeriod, periodsEndingWith, shiftPeriod } from '../../core/period-key';
+import { format, parseISO } from 'date-fns';
+import { latestEndedPeriod, periodBounds, periodsEndingWith, shiftPeriod } from '../../core/period-key';
 
 export interface StoryReading {
   kpiId: string;
@@ -41,24 +42,9 @@ export const STORY_MONTHS = 10;
 /** The month of the uptime dip, counted back from the last complete month. */
 export const UPTIME_DIP_MONTHS_BACK = 4;
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2026-06` → `June`. */
 export function monthName(month: string): string {
-  return MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month;
+  return format(parseISO(periodBounds(month).start), 'LLLL');
 }
 
 /** The story's months, oldest first, ending with the last complete month. */
