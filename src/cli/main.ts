@@ -13,8 +13,9 @@ const USAGE = `Usage: plumbline <command> [options]
 Commands:
   serve  --port P --data DIR     run the store (DATABASE_URL replaces --data with PostgreSQL;
                                  PLUMBLINE_ADMIN_TOKEN sets the first admin's token)
-  demo   [--port P] [--data DIR] a store with the demo organisation and its 2026 history;
-                                 prints the URL and every user's token
+  demo   [--port P] [--data DIR] a store with the demo organisation and its history up to the
+                                 last complete month (PLUMBLINE_DEMO_TODAY=YYYY-MM-DD pins the day);
+                                 prints the URL, every user's token and its sample workbooks
   link   FILE.xlsx …             write a link into a saved workbook and register it with the store:
          ${LINK_USAGE.replace('plumbline link FILE.xlsx ', '')}
   reconcile FILE.xlsx --server URL --token T [--json]

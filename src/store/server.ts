@@ -19,6 +19,8 @@ export interface ServerOptions {
   demoPersonas?: DemoPersona[];
   /** The folder of the built add-in pages to serve (default: the package's `dist/web`). */
   webRoot?: string;
+  /** The server's clock (the demo pins its day with it); the real one by default. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -35,6 +37,7 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
   const app = await buildApp({
     db: store,
     logger: options.logger ?? false,
+    now: options.now,
     demoPersonas: options.demoPersonas,
     webRoot: options.webRoot ?? defaultWebRoot(),
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,12 @@ describe('plumbline demo', () => {
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
   test('prints a URL and tokens with which the API answers', async () => {
-    const demo = await startCli(['demo', '--port', '0', '--data', data], {}, /Try:[^]*\n.*\/v1\/summary\n/);
+    // The story ends with the last month before the demo's day: pinned, so the figures below hold.
+    const demo = await startCli(
+      ['demo', '--port', '0', '--data', data],
+      { PLUMBLINE_DEMO_TODAY: '2026-11-24' },
+      /Try:[^]*\n.*\/v1\/summary\n/,
+    );
     try {
       const tokens = Object.fromEntries(
         [...demo.output.matchAll(/^\s+(\w+)\s+(admin|leader|analyst|owner)\s+(pl_\S+)/gm)].map((m) => [
@@ -62,6 +67,12 @@ describe('plumbline demo', () => {
     }
   });
 
+  test('a PLUMBLINE_DEMO_TODAY that is not a day is refused', async () => {
+    const run = await runCli(['demo', '--port', '0', '--data', data], { PLUMBLINE_DEMO_TODAY: '2027-02-30' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/PLUMBLINE_DEMO_TODAY must be a day written YYYY-MM-DD/);
+  });
+
   test('a taken port is refused before anything is wiped', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
@@ -81,6 +92,60 @@ describe('plumbline demo', () => {
     const run = await runCli(['demo', '--port', '0', '--data', __dirname]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/not a demo folder/);
+  });
+});
+
+describe('plumbline demo on any day', () => {
+  const data = mkdtempSync(join(tmpdir(), 'plumbline-demo-day-test-'));
+  afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+  test('the sample workbooks it names give the README example’s verdicts, in the months of the calendar', async () => {
+    const demo = await startCli(
+      ['demo', '--port', '0', '--data', data],
+      { PLUMBLINE_DEMO_TODAY: '2027-03-01' },
+      /Try:[^]*\n.*\/v1\/summary\n/,
+    );
+    try {
+      expect(demo.output).toMatch(
+        /Story: May 2026 to February 2027, the last complete month \(today is 2027-03-01\)/,
+      );
+      const workbooks = [...demo.output.matchAll(/^ {2}(\/\S+\.xlsx)$/gm)].map((m) => m[1]!);
+      expect(workbooks).toEqual([
+        join(data, 'workbooks', 'ops-monthly.xlsx'),
+        join(data, 'workbooks', 'ops-monthly-north.xlsx'),
+      ]);
+      const ana = /^\s+ana\s+analyst\s+(pl_\S+)/m.exec(demo.output)![1]!;
+      const env = { PLUMBLINE_SERVER: demo.url, PLUMBLINE_TOKEN: ana };
+      const north = join(data, 'north.xlsx');
+      copyFileSync(workbooks[1]!, north);
+      const block = [
+        '--values',
+        'C5:N7',
+        '--periods',
+        'C4:N4',
+        '--kpi',
+        'claims.turnaround_days,claims.manual_rate,ops.fte',
+      ];
+      const fcr = ['--values', 'C8:N8', '--periods', 'C4:N4', '--kpi', 'service.fcr', '--scale', '0.01'];
+      for (const args of [block, fcr]) {
+        const link = await runCli(['link', north, '--sheet', 'Ops KPIs', ...args], env);
+        expect([link.code, link.stderr]).toEqual([0, '']);
+      }
+      const reconcile = await runCli(['reconcile', north], env);
+      expect(reconcile.code).toBe(1);
+      expect(reconcile.stdout).toBe(
+        [
+          'north.xlsx: 2 link(s), 40 cells — 2 diverged, 1 local-only, 1 canonical-only, 36 match',
+          '  DIVERGED       Ops KPIs!L5      claims.turnaround_days 2027-02: local 6.4, canonical 7.1 (rev 2, olivia, 2027-03-01)',
+          '  DIVERGED       Ops KPIs!H8      service.fcr 2026-10: local 0.74 (cell: 74), canonical 0.738 (rev 1, sam, 2026-11-02)',
+          '  LOCAL-ONLY     Ops KPIs!L8      service.fcr 2027-02: local 0.758 (cell: 75.8), canonical none',
+          '  CANONICAL-ONLY Ops KPIs!K7      ops.fte 2027-01: local blank (cell: "n/a"), canonical 421 (rev 1, olivia, 2027-02-02)',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await demo.stop();
+    }
   });
 });
 

@@ -48,68 +48,26 @@ export function createReadingQueries(db: Kysely<Database>): ReadingQueries {
       return rows.map(toReading);
     },
 
-    latestReadings: async (kpiIds, range) => {
-      const out: Reading[] = [];
-      for (const ids of chunks(unique(kpiIds), IDS_PER_QUERY)) {
-        let latest = db
-          .selectFrom('readings')
-          .select(['kpi_id', 'period', (eb) => eb.fn.max('revision').as('revision')])
-          .where('kpi_id', 'in', ids)
-          .groupBy(['kpi_id', 'period']);
+    latestReadings: (kpiIds, range) =>
+      canonicalReadings(db, kpiIds, (latest) => {
         // A period overlaps [fromDay, toDay] when it ends on or after fromDay and starts on or before toDay.
-        if (range?.fromDay !== undefined) latest = latest.where('period_end', '>=', range.fromDay);
-        if (range?.toDay !== undefined) latest = latest.where('period_start', '<=', range.toDay);
-        const rows = await db
-          .selectFrom('readings as r')
-          .innerJoin(latest.as('m'), (join) =>
-            join
-              .onRef('m.kpi_id', '=', 'r.kpi_id')
-              .onRef('m.period', '=', 'r.period')
-              .onRef('m.revision', '=', 'r.revision'),
-          )
-          .select(READING_COLUMNS)
-          .orderBy('r.kpi_id')
-          .orderBy('r.period_start')
-          .orderBy('r.period')
-          .execute();
-        out.push(...rows.map(toReading));
-      }
-      return out;
-    },
+        let q = latest;
+        if (range?.fromDay !== undefined) q = q.where('period_end', '>=', range.fromDay);
+        if (range?.toDay !== undefined) q = q.where('period_start', '<=', range.toDay);
+        return q;
+      }),
 
-    latestReported: async (kpiIds, endedBefore) => {
-      const out: Reading[] = [];
-      for (const ids of chunks(unique(kpiIds), IDS_PER_QUERY)) {
-        // The end of each KPI's latest ended period with a reading, then that period's highest revision.
-        const lastEnd = db
-          .selectFrom('readings')
-          .select(['kpi_id', (eb) => eb.fn.max('period_end').as('period_end')])
-          .where('kpi_id', 'in', ids)
-          .where('period_end', '<', endedBefore)
-          .groupBy('kpi_id');
-        const lastRevision = db
-          .selectFrom('readings as x')
-          .innerJoin(lastEnd.as('e'), (join) =>
-            join.onRef('e.kpi_id', '=', 'x.kpi_id').onRef('e.period_end', '=', 'x.period_end'),
-          )
-          .select(['x.kpi_id', 'x.period', (eb) => eb.fn.max('x.revision').as('revision')])
-          .groupBy(['x.kpi_id', 'x.period']);
-        const rows = await db
-          .selectFrom('readings as r')
-          .innerJoin(lastRevision.as('m'), (join) =>
-            join
-              .onRef('m.kpi_id', '=', 'r.kpi_id')
-              .onRef('m.period', '=', 'r.period')
-              .onRef('m.revision', '=', 'r.revision'),
-          )
-          .select(READING_COLUMNS)
-          .orderBy('r.kpi_id')
-          .orderBy('r.period')
-          .execute();
-        out.push(...rows.map(toReading));
-      }
-      return out;
-    },
+    latestReported: (kpiIds, endedBefore) =>
+      canonicalReadings(db, kpiIds, (latest) =>
+        // Only each KPI's latest period ended before the day: the one with the latest end.
+        latest.where('period_end', '<', endedBefore).where('period_end', '=', (eb) =>
+          eb
+            .selectFrom('readings as e')
+            .select((e) => e.fn.max('e.period_end').as('period_end'))
+            .whereRef('e.kpi_id', '=', 'readings.kpi_id')
+            .where('e.period_end', '<', endedBefore),
+        ),
+      ),
 
     lastSubmittedAt: async (kpiIds) => {
       const out = new Map<string, string>();
@@ -125,6 +83,43 @@ export function createReadingQueries(db: Kysely<Database>): ReadingQueries {
       return out;
     },
   };
+}
+
+/** The highest revision of each (KPI, period) of some KPIs, before `narrow` picks which periods. */
+function latestRevisions(db: Kysely<Database>, ids: string[]) {
+  return db
+    .selectFrom('readings')
+    .select(['kpi_id', 'period', (eb) => eb.fn.max('revision').as('revision')])
+    .where('kpi_id', 'in', ids)
+    .groupBy(['kpi_id', 'period']);
+}
+
+type LatestRevisions = ReturnType<typeof latestRevisions>;
+
+/** The canonical reading (latest revision) of every (KPI, period) that `narrow` keeps. */
+async function canonicalReadings(
+  db: Kysely<Database>,
+  kpiIds: string[],
+  narrow: (latest: LatestRevisions) => LatestRevisions,
+): Promise<Reading[]> {
+  const out: Reading[] = [];
+  for (const ids of chunks(unique(kpiIds), IDS_PER_QUERY)) {
+    const rows = await db
+      .selectFrom('readings as r')
+      .innerJoin(narrow(latestRevisions(db, ids)).as('m'), (join) =>
+        join
+          .onRef('m.kpi_id', '=', 'r.kpi_id')
+          .onRef('m.period', '=', 'r.period')
+          .onRef('m.revision', '=', 'r.revision'),
+      )
+      .select(READING_COLUMNS)
+      .orderBy('r.kpi_id')
+      .orderBy('r.period_start')
+      .orderBy('r.period')
+      .execute();
+    out.push(...rows.map(toReading));
+  }
+  return out;
 }
 
 function unique(ids: readonly string[]): string[] {

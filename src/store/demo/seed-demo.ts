@@ -1,9 +1,10 @@
 /**
- * Fills an empty store with the demo organisation (users, model, 2026 history,
- * two linked copies of the monthly pack) and returns each user's token.
+ * Fills an empty store with the demo organisation (users, model, the history of
+ * the last complete months before `now`, two linked copies of the monthly pack)
+ * and returns each user's token.
  */
 import { randomUUID } from 'node:crypto';
-import { modelSchema, roleSchema, type Kpi, type ModelNode, type User } from '../../core/model';
+import { modelSchema, roleSchema, type Kpi, type User } from '../../core/model';
 import { isKpi } from '../../core/model-tree';
 import { addDaysToDay, periodBounds } from '../../core/period-key';
 import { needsRemediation, statusOf } from '../../core/status';
@@ -11,30 +12,60 @@ import { verdictOf } from '../../core/verdict';
 import { hashToken, newToken } from '../auth';
 import type { NewReading, ObservationRow, StoreDb } from '../db/repository';
 import demoModel from './model.json';
-import { DEFAULT_REMEDIATION, DEMO_CORRECTIONS, DEMO_READINGS, type StoryReading } from './demo-story';
+import { monthlyPacks, packCell, PACK_LINKS, type MonthlyPack } from './demo-packs';
+import {
+  DEFAULT_REMEDIATION,
+  demoStory,
+  storyEnd,
+  storyMonths,
+  type StoryEnd,
+  type StoryReading,
+} from './demo-story';
 
 export interface DemoUser extends User {
   token: string;
 }
 
-/** When the demo's history was written: its readings land two days after each period ends. */
-function submittedAt(period: string, extraDays = 0): string {
-  return `${addDaysToDay(periodBounds(period).end, 2 + extraDays)}T09:00:00.000Z`;
+/**
+ * When something of the story happened: `days` after the last day of `period`,
+ * at 09:00 UTC, but never after `now`. Why the cap: on the first days after a
+ * period ends, the story's reports for it (due two days later) have to be in
+ * already, so the demo shows the last complete period on any day; capping
+ * keeps their order (a correction never lands before its first report).
+ */
+function storyTime(period: string, days: number, now: Date): string {
+  const at = `${addDaysToDay(periodBounds(period).end, days)}T09:00:00.000Z`;
+  const cap = now.toISOString();
+  return at < cap ? at : cap;
 }
 
-export async function seedDemo(db: StoreDb): Promise<DemoUser[]> {
+/** The first reports land two days after each period ends; corrections ten days after that. */
+const REPORT_DAYS = 2;
+const CORRECTION_DAYS = 12;
+
+/**
+ * Seeds the demo as of `now`: its story ends with the last complete month,
+ * week and quarter before that day (see demo-story.ts).
+ */
+export async function seedDemo(db: StoreDb, now: Date): Promise<DemoUser[]> {
   if ((await db.countUsers()) > 0) throw new Error('The demo needs an empty store.');
-  const users = await createUsers(db);
+  const end = storyEnd(now.toISOString().slice(0, 10));
+  // The organisation was set up a little before the first month of the story.
+  const setUp = `${addDaysToDay(periodBounds(storyMonths(end)[0]!).start, -17)}T09:00:00.000Z`;
+  const users = await createUsers(db, setUp);
   const { nodes } = modelSchema.parse({ nodes: demoModel.nodes });
-  await db.upsertNodes(nodes, '2025-12-15T09:00:00.000Z');
+  await db.upsertNodes(nodes, setUp);
   const kpis = new Map(nodes.filter(isKpi).map((k) => [k.id, k]));
-  await submit(db, kpis, DEMO_READINGS, 0);
-  await submit(db, kpis, DEMO_CORRECTIONS, 10);
-  await linkMonthlyPacks(db, nodes);
+  const story = demoStory(end);
+  await submit(db, kpis, story.readings, 'report', (period) => storyTime(period, REPORT_DAYS, now));
+  await submit(db, kpis, story.corrections, 'correction', (period) =>
+    storyTime(period, CORRECTION_DAYS, now),
+  );
+  await linkMonthlyPacks(db, kpis, monthlyPacks(end), end, now);
   return users;
 }
 
-async function createUsers(db: StoreDb): Promise<DemoUser[]> {
+async function createUsers(db: StoreDb, createdAt: string): Promise<DemoUser[]> {
   const users: DemoUser[] = demoModel.users.map((u) => ({
     id: u.id,
     name: u.name,
@@ -44,18 +75,23 @@ async function createUsers(db: StoreDb): Promise<DemoUser[]> {
   for (const user of users) {
     await db.createUser(
       { id: user.id, name: user.name, role: user.role, tokenHash: hashToken(user.token) },
-      '2025-12-15T09:00:00.000Z',
+      createdAt,
     );
   }
   return users;
 }
 
-/** One batch per owner and period, as owners would submit them. */
+/**
+ * One batch per owner and period, as owners would submit them. `round` keeps
+ * the batches of first reports and of corrections apart (their idempotency
+ * keys), even when the cap on story times gives them the same instant.
+ */
 async function submit(
   db: StoreDb,
   kpis: Map<string, Kpi>,
   story: StoryReading[],
-  extraDays: number,
+  round: string,
+  submittedAt: (period: string) => string,
 ): Promise<void> {
   const batches = new Map<string, NewReading[]>();
   for (const r of story) {
@@ -66,9 +102,9 @@ async function submit(
       ...r,
       ...(breach && !r.remediation ? { remediation: DEFAULT_REMEDIATION[kpi.id] } : {}),
       submittedBy: kpi.ownerId,
-      submittedAt: submittedAt(r.period, extraDays),
+      submittedAt: submittedAt(r.period),
     };
-    const key = `${kpi.ownerId}|${r.period}|${reading.submittedAt}`;
+    const key = `${round}|${kpi.ownerId}|${r.period}|${reading.submittedAt}`;
     batches.set(key, [...(batches.get(key) ?? []), reading]);
   }
   for (const [key, readings] of batches) {
@@ -81,50 +117,39 @@ async function submit(
   }
 }
 
-/** October values as the central pack and its drifted regional copy hold them (FCR typed in points). */
-const PACKS = [
-  { workbookName: 'ops-monthly.xlsx', turnaround: 6.7 },
-  { workbookName: 'ops-monthly-north.xlsx', turnaround: 6.4 },
-] as const;
-
-/** The ranges an analyst links in the pack: a block of three KPIs, FCR in points, uptime. */
-function packLinks(turnaround: number) {
-  return [
-    {
-      address: 'C5:N7',
-      layout: 'grid',
-      scale: 1,
-      october: { 'claims.turnaround_days': turnaround, 'claims.manual_rate': 0.145, 'ops.fte': 419 },
-    },
-    { address: 'C8:N8', layout: 'series', scale: 0.01, october: { 'service.fcr': 75.8 } },
-    { address: 'C9:N9', layout: 'series', scale: 1, october: { 'platform.uptime': 0.998 } },
-  ] as const;
-}
-
-async function linkMonthlyPacks(db: StoreDb, nodes: ModelNode[]): Promise<void> {
-  const kpis = new Map(nodes.filter(isKpi).map((k) => [k.id, k]));
+/**
+ * Registers the ranges an analyst linked in each copy of the monthly pack, and
+ * what a reconcile of the last complete month saw in them: the central pack
+ * and the regional copy both still hold the turnaround before its correction.
+ */
+async function linkMonthlyPacks(
+  db: StoreDb,
+  kpis: Map<string, Kpi>,
+  packs: readonly MonthlyPack[],
+  end: StoryEnd,
+  now: Date,
+): Promise<void> {
+  const { start, end: last } = periodBounds(end.month);
   const canonical = new Map(
-    (await db.latestReadings([...kpis.keys()], { fromDay: '2026-10-01', toDay: '2026-10-31' })).map((r) => [
-      r.kpiId,
-      r,
-    ]),
+    (await db.latestReadings([...kpis.keys()], { fromDay: start, toDay: last })).map((r) => [r.kpiId, r]),
   );
-  for (const pack of PACKS) {
-    for (const spec of packLinks(pack.turnaround)) {
-      const local = new Map<string, number>(Object.entries(spec.october));
+  for (const pack of packs) {
+    for (const spec of PACK_LINKS) {
       const link = await db.upsertLink({
         id: randomUUID(),
         workbookId: `demo-${pack.workbookName}`,
         workbookName: pack.workbookName,
-        sheet: 'Ops KPIs',
+        sheet: pack.sheet,
         address: spec.address,
         layout: spec.layout,
-        kpiIds: [...local.keys()],
+        kpiIds: spec.kpiIds,
         scale: spec.scale,
         createdBy: 'ana',
-        createdAt: '2026-11-03T10:00:00.000Z',
+        createdAt: storyTime(end.month, 3, now),
       });
-      const rows: ObservationRow[] = [...local].flatMap(([kpiId, raw]) => {
+      const rows: ObservationRow[] = spec.kpiIds.flatMap((kpiId) => {
+        const raw = packCell(pack, kpiId, end.month);
+        if (typeof raw !== 'number') return [];
         const value = Number((raw * spec.scale).toPrecision(15));
         const reading = canonical.get(kpiId);
         const verdict = verdictOf(value, reading?.value, kpis.get(kpiId)?.tolerance);
@@ -133,14 +158,14 @@ async function linkMonthlyPacks(db: StoreDb, nodes: ModelNode[]): Promise<void> 
           {
             linkId: link.id,
             kpiId,
-            period: '2026-10',
+            period: end.month,
             value,
             unreadable: null,
             canonical: reading?.value ?? null,
             revision: reading?.revision ?? null,
             verdict,
             observedBy: 'ana',
-            observedAt: '2026-11-16T08:30:00.000Z',
+            observedAt: storyTime(end.month, 16, now),
           },
         ];
       });
