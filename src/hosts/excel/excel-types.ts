@@ -178,9 +178,23 @@ export interface OfficeExtensionError extends Error {
   };
 }
 
+/** `Excel.RunOptions`: what the pane asks of every batch (both ignored where unsupported). */
+export interface ExcelRunOptions {
+  /** Wait until the user leaves cell edit mode instead of failing (the `DelayForCellEdit` set). */
+  delayForCellEdit?: boolean;
+  /** One undo step for the whole batch (ExcelApi 1.20). */
+  mergeUndoGroup?: boolean;
+}
+
+/** `Excel.run(options, batch)`. */
+export type ExcelRunWithOptions = <T>(
+  options: ExcelRunOptions,
+  batch: (context: ExcelRequestContext) => Promise<T>,
+) => Promise<T>;
+
 /** The globals the Excel JavaScript library defines, as far as Plumbline uses them. */
 export interface ExcelGlobal {
-  run: ExcelRun;
+  run: ExcelRun & ExcelRunWithOptions;
   /** `Excel.ErrorCodes`: `itemNotFound: 'ItemNotFound'`, … */
   readonly ErrorCodes: Readonly<Record<string, string>>;
 }

@@ -7,7 +7,7 @@ import { followEvents } from '../../client/event-stream';
 import { createStoreClient } from '../../client/store-client';
 import { Pane } from '../../taskpane/Pane';
 import { createExcelHost } from './excel-host';
-import type { ExcelGlobal } from './excel-types';
+import type { ExcelGlobal, ExcelRun } from './excel-types';
 import { officePlatform, type OfficeContextSubset } from './office-platform';
 
 interface OfficeGlobalSubset {
@@ -27,7 +27,8 @@ async function start(): Promise<void> {
     );
     return;
   }
-  const run = excel.run.bind(excel);
+  // A batch waits while the user edits a cell instead of failing, and is one undo step where Excel can.
+  const run: ExcelRun = (batch) => excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, batch);
   root.render(
     <Pane
       deps={{

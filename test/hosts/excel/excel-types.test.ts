@@ -15,9 +15,10 @@ const SURFACE = join(ROOT, 'src', 'hosts', 'excel', 'excel-types');
 const CHECK = join(ROOT, 'test', 'hosts', 'excel', '__office-compat__.ts');
 
 const SOURCE = `/// <reference path="${OFFICE_TYPES}" />
-import type { ExcelRun, ExcelRequestContext, ExcelWorkbook, OfficeExtensionError } from '${SURFACE}';
+import type { ExcelRun, ExcelRunWithOptions, ExcelRequestContext, ExcelWorkbook, OfficeExtensionError } from '${SURFACE}';
 
 export const run: ExcelRun = Excel.run;
+export const runWithOptions: ExcelRunWithOptions = Excel.run;
 export const context = (c: Excel.RequestContext): ExcelRequestContext => c;
 export const workbook = (w: Excel.Workbook): ExcelWorkbook => w;
 export const error = (e: OfficeExtension.Error): OfficeExtensionError => e;
