@@ -91,8 +91,31 @@ export const userInputSchema = z.strictObject({
 });
 export type UserInput = z.infer<typeof userInputSchema>;
 
-export interface User {
-  id: string;
-  name: string;
-  role: Role;
-}
+/** A user as the store answers it: never a token or its hash. */
+export const userSchema = z.object({ id: z.string(), name: z.string(), role: roleSchema });
+export type User = z.infer<typeof userSchema>;
+
+/** `POST /v1/users`' answer: the only time the token is shown. */
+export const createdUserSchema = z.object({ ...userSchema.shape, token: z.string() });
+
+/*
+ * Nodes as the store answers them. The store keeps only nodes parsed by the
+ * schemas above (defaults applied), so answers have the same fields; the node
+ * objects are not strict because an answer must never fail for a key a reader
+ * would simply ignore.
+ */
+export const storedNodeSchema = z.discriminatedUnion('kind', [
+  z.object(pillarSchema.shape),
+  z.object(programSchema.shape),
+  z.object(kpiSchema.shape),
+]);
+
+/** One ancestor of a node (`GET /v1/kpis`, summary rows), pillar first. */
+export const pathEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['pillar', 'program', 'kpi']),
+  name: z.string(),
+});
+
+/** A KPI with its path of ancestors (`GET /v1/kpis`, `GET /v1/kpis/:id`). */
+export const kpiWithPathSchema = z.object({ ...kpiSchema.shape, path: z.array(pathEntrySchema) });

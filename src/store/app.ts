@@ -2,14 +2,27 @@
  * The store's HTTP API (DESIGN §3), built apart from `listen()` so tests can
  * drive it with `inject()` or over a real socket.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ERRORS, PlumblineError } from '../core/errors';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PlumblineError } from '../core/errors';
 import type { User } from '../core/model';
 import type { DemoPersona } from '../core/api';
 import { bearerToken, hashToken, sameHash } from './auth';
 import type { StoreDb } from './db/repository';
+import { toPlumblineError } from './fastify-errors';
+import { registerOpenApiGenerator } from './openapi-document';
 import { registerCanonicalRoutes } from './routes/canonical';
 import { registerEventRoutes } from './routes/events';
+import { registerDemoPersonasRoute } from './routes/demo-personas';
+import { registerHealthRoute } from './routes/health';
 import { registerKpiRoutes } from './routes/kpis';
 import { registerLinkRoutes } from './routes/links';
 import { registerModelRoutes } from './routes/model';
@@ -47,18 +60,20 @@ export interface AppOptions {
   webRoot?: string;
 }
 
+/** The app as route modules see it: requests and answers typed by the routes' zod schemas. */
+export type StoreApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
 /** What every route module receives. */
 export interface RouteDeps {
   db: StoreDb;
   now: () => Date;
   heartbeatMs: number;
-}
-
-const PUBLIC_ROUTES = new Set(['/healthz', '/v1/demo/personas']);
-
-/** The add-in's pages and assets need no token: they hold no data. */
-function isPublic(path: string): boolean {
-  return PUBLIC_ROUTES.has(path) || !(path.startsWith('/v1/') || path === '/openapi.json');
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -74,12 +89,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     heartbeatMs: options.heartbeatMs ?? 25_000,
   };
 
+  // Each route's zod schemas validate its request and serialize its answer.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerOpenApiGenerator(app);
+
   // JSON only: a text body would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (isPublic(path)) return;
+    if (isPublic(request)) return;
     request.user = await authenticate(deps.db, request.headers.authorization);
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -92,24 +111,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(404).send(error.toBody());
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
-  if (options.webRoot) await registerWebPages(app, options.webRoot);
-  if (options.demoPersonas) {
-    const personas = options.demoPersonas;
-    app.get('/v1/demo/personas', async () => ({ personas }));
-  }
-  registerOpenApiRoute(app);
-  registerUserRoutes(app, deps);
-  registerModelRoutes(app, deps);
-  registerKpiRoutes(app, deps);
-  registerReadingRoutes(app, deps);
-  registerCanonicalRoutes(app, deps);
-  registerLinkRoutes(app, deps);
-  registerObservationRoutes(app, deps);
-  registerSummaryRoutes(app, deps);
-  registerEventRoutes(app, deps);
+  const routes: StoreApp = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoute(routes);
+  if (options.webRoot) await registerWebPages(routes, options.webRoot);
+  if (options.demoPersonas) registerDemoPersonasRoute(routes, options.demoPersonas);
+  registerOpenApiRoute(routes);
+  registerUserRoutes(routes, deps);
+  registerModelRoutes(routes, deps);
+  registerKpiRoutes(routes, deps);
+  registerReadingRoutes(routes, deps);
+  registerCanonicalRoutes(routes, deps);
+  registerLinkRoutes(routes, deps);
+  registerObservationRoutes(routes, deps);
+  registerSummaryRoutes(routes, deps);
+  registerEventRoutes(routes, deps);
   await app.ready();
   return app;
+}
+
+/**
+ * A route is public when its schema says it needs no security (`security: []`):
+ * the same declaration the OpenAPI document shows. Unknown routes need a token.
+ */
+function isPublic(request: FastifyRequest): boolean {
+  return request.routeOptions.schema?.security?.length === 0;
 }
 
 async function authenticate(db: StoreDb, header: string | undefined): Promise<User> {
@@ -120,25 +145,4 @@ async function authenticate(db: StoreDb, header: string | undefined): Promise<Us
   if (!user || !sameHash(hash, user.tokenHash))
     throw new PlumblineError('unauthorized', 'The token is not valid.');
   return { id: user.id, name: user.name, role: user.role };
-}
-
-/** Maps fastify's own errors (body parsing, limits) onto the catalog. */
-function toPlumblineError(error: FastifyError): PlumblineError {
-  if (error instanceof PlumblineError) return error;
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new PlumblineError('payload_too_large', ERRORS.payload_too_large.message);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new PlumblineError('unsupported_media_type');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new PlumblineError('bad_request', 'The request body is empty; send JSON.');
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new PlumblineError('bad_request', `The request body is not valid JSON: ${error.message}`);
-  }
-  if (error instanceof SyntaxError)
-    return new PlumblineError('bad_request', `The request body is not valid JSON: ${error.message}`);
-  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-    return new PlumblineError('bad_request', error.message);
-  }
-  return new PlumblineError('internal');
 }

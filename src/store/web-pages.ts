@@ -3,15 +3,19 @@
  * served by the store so the pane talks to its own origin (DESIGN §3).
  */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { StoreApp } from './app';
 
-export async function registerWebPages(app: FastifyInstance, root: string): Promise<void> {
-  await app.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    index: false,
-    // Pages change with every deployment; bundles are named per build, so both are revalidated.
-    cacheControl: true,
-    maxAge: 0,
-  });
+export async function registerWebPages(app: StoreApp, root: string): Promise<void> {
+  // `serve: false`: the route below is declared here so its schema can say it is public and undocumented.
+  await app.register(fastifyStatic, { root, serve: false });
+  app.get(
+    '/*',
+    // Pages hold no data, so they need no token; they are not part of the API document.
+    { schema: { hide: true, security: [] } },
+    (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      // Pages change with every deployment: revalidate rather than cache.
+      return reply.header('cache-control', 'no-cache').sendFile(path === '' ? 'taskpane.html' : path);
+    },
+  );
 }

@@ -1,18 +1,29 @@
-import type { FastifyInstance } from 'fastify';
-import { canonicalRequestSchema } from '../../core/api';
+import { canonicalRequestSchema, readingsAnswerSchema } from '../../core/api';
 import { PlumblineError } from '../../core/errors';
 import { periodBounds } from '../../core/period-key';
-import type { RouteDeps } from '../app';
+import type { RouteDeps, StoreApp } from '../app';
 import { kpisByIds } from '../kpi-lookup';
-import { parseOrThrow } from '../validate';
+import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
 
-export function registerCanonicalRoutes(app: FastifyInstance, { db }: RouteDeps): void {
+/** `POST /v1/canonical`: the schemas that check its request and serialize its answers. */
+const postCanonical = {
+  schema: {
+    summary: 'Latest revision per KPI and period',
+    body: canonicalRequestSchema,
+    response: {
+      200: jsonAnswer('The latest revision of each KPI and period', readingsAnswerSchema),
+      ...errorResponses(...WITH_BODY, 'unknown_kpi'),
+    },
+  },
+};
+
+export function registerCanonicalRoutes(app: StoreApp, { db }: RouteDeps): void {
   /**
    * The latest revision per KPI and period, in one answer. `from`/`to` may be
    * keys of any cadence: a period is included when its days overlap theirs.
    */
-  app.post('/v1/canonical', async (request) => {
-    const { kpiIds, from, to } = parseOrThrow(canonicalRequestSchema, request.body);
+  app.post('/v1/canonical', postCanonical, async (request) => {
+    const { kpiIds, from, to } = request.body;
     await kpisByIds(db, kpiIds, 'kpiIds');
     const fromDay = from ? periodBounds(from).start : undefined;
     const toDay = to ? periodBounds(to).end : undefined;

@@ -1,19 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import type { RouteDeps } from '../app';
+import { z } from 'zod';
+import type { RouteDeps, StoreApp } from '../app';
+import { errorResponses, otherAnswer, SIGNED_IN } from '../route-schemas';
+
+const getEvents = {
+  schema: {
+    summary: 'Server-sent events when readings land',
+    description:
+      'A `readings` event per accepted batch, its data `{ readings: [{ kpiId, period, revision }] }`; ' +
+      'comments keep the connection alive.',
+    response: {
+      // The stream is written to the socket directly; this schema only documents it.
+      200: otherAnswer('An event stream that stays open', 'text/event-stream', z.string()),
+      ...errorResponses(...SIGNED_IN),
+    },
+  },
+};
 
 /**
  * Server-sent events: one `readings` event per accepted batch, so open panes
  * refresh. Fed by the repository's event source (in-process on SQLite,
  * LISTEN/NOTIFY on PostgreSQL), so any API process can serve any pane.
  */
-export function registerEventRoutes(app: FastifyInstance, { db, heartbeatMs }: RouteDeps): void {
+export function registerEventRoutes(app: StoreApp, { db, heartbeatMs }: RouteDeps): void {
   const open = new Set<() => void>();
   // A stream never ends by itself: without this, stopping the server would wait for every pane to leave.
   app.addHook('preClose', async () => {
     for (const end of open) end();
   });
 
-  app.get('/v1/events', (request, reply) => {
+  app.get('/v1/events', getEvents, (request, reply) => {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

@@ -1,17 +1,28 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { PlumblineError } from '../../core/errors';
-import { modelSchema, type ModelNode } from '../../core/model';
+import { modelSchema, storedNodeSchema, type ModelNode } from '../../core/model';
 import { validateModel, validateModelChange } from '../../core/model-rules';
-import type { RouteDeps } from '../app';
-import { requireAdmin } from '../auth';
-import { currentUser } from '../current-user';
-import { parseOrThrow } from '../validate';
+import type { RouteDeps, StoreApp } from '../app';
+import { adminOnly } from '../role-hooks';
+import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
 
-export function registerModelRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+/** `PUT /v1/model`: the schemas that check its request and serialize its answers. */
+const putModel = {
+  schema: {
+    summary: 'Bulk upsert of pillars, programs and KPIs (admin); all-or-nothing',
+    body: modelSchema,
+    response: {
+      200: jsonAnswer('The whole model after the upsert', z.object({ nodes: z.array(storedNodeSchema) })),
+      ...errorResponses(...WITH_BODY, 'forbidden', 'model_invalid'),
+    },
+  },
+  preValidation: adminOnly,
+};
+
+export function registerModelRoutes(app: StoreApp, { db, now }: RouteDeps): void {
   /** Bulk upsert of pillars, programs and KPIs: all or nothing. */
-  app.put('/v1/model', async (request) => {
-    requireAdmin(currentUser(request));
-    const { nodes } = parseOrThrow(modelSchema, request.body);
+  app.put('/v1/model', putModel, async (request) => {
+    const { nodes } = request.body;
     const existing = await db.listNodes();
     const problems = [
       ...validateModel(overlay(existing, nodes), await db.listUsers(), nodes),

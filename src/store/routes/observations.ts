@@ -1,25 +1,52 @@
-import type { FastifyInstance } from 'fastify';
-import { observationsRequestSchema, type ObservationInput, type Reading } from '../../core/api';
+import { z } from 'zod';
+import {
+  observationAnswerSchema,
+  observationsRequestSchema,
+  type ObservationInput,
+  type Reading,
+} from '../../core/api';
 import { periodBounds } from '../../core/period-key';
 import { observationProblems, observationRulesError } from '../../core/reading-rules';
 import { verdictOf } from '../../core/verdict';
-import type { RouteDeps } from '../app';
-import { requireLinker } from '../auth';
+import type { RouteDeps, StoreApp } from '../app';
 import { currentUser } from '../current-user';
 import type { ObservationRow } from '../db/repository';
 import { kpisByIds } from '../kpi-lookup';
-import { parseOrThrow } from '../validate';
+import { linkersOnly } from '../role-hooks';
+import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
 
-export function registerObservationRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+/** `POST /v1/observations`: the schemas that check its request and serialize its answers. */
+const postObservations = {
+  schema: {
+    summary: 'Record local values seen in linked cells; answers their verdicts',
+    body: observationsRequestSchema,
+    response: {
+      200: jsonAnswer(
+        'Each observation with its verdict',
+        z.object({ observations: z.array(observationAnswerSchema) }),
+      ),
+      ...errorResponses(
+        ...WITH_BODY,
+        'forbidden',
+        'unknown_kpi',
+        'unknown_link',
+        'link_invalid',
+        'period_mismatch',
+      ),
+    },
+  },
+  preValidation: linkersOnly,
+};
+
+export function registerObservationRoutes(app: StoreApp, { db, now }: RouteDeps): void {
   /**
    * Local values seen in linked cells: each is compared with the canonical value
    * of that moment, answered with its verdict, and kept as the latest
    * observation of its link and period.
    */
-  app.post('/v1/observations', async (request) => {
+  app.post('/v1/observations', postObservations, async (request) => {
     const user = currentUser(request);
-    requireLinker(user);
-    const { observations } = parseOrThrow(observationsRequestSchema, request.body);
+    const { observations } = request.body;
     const kpis = await kpisByIds(
       db,
       observations.map((o) => o.kpiId),

@@ -1,24 +1,51 @@
-import type { FastifyInstance } from 'fastify';
-import { summaryQuerySchema } from '../../core/api';
-import type { RouteDeps } from '../app';
+import { z } from 'zod';
+import { summaryAnswerSchema, summaryQuerySchema } from '../../core/api';
+import type { RouteDeps, StoreApp } from '../app';
 import { loadSummary } from '../load-summary';
+import { errorResponses, jsonAnswer, otherAnswer, WITH_QUERY } from '../route-schemas';
 import { renderSummaryWorkbook } from '../summary-workbook';
-import { parseOrThrow } from '../validate';
 
-export function registerSummaryRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
-  const asOfOf = (query: unknown) =>
-    parseOrThrow(summaryQuerySchema, query, 'query').asOf ?? now().toISOString().slice(0, 10);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-  app.get('/v1/summary', async (request) => {
+/** `GET /v1/summary`: the schemas that check its query and serialize its answers. */
+const getSummary = {
+  schema: {
+    summary: 'Reconciled summary, one row per node in tree order',
+    querystring: summaryQuerySchema,
+    response: { 200: jsonAnswer('The summary rows', summaryAnswerSchema), ...errorResponses(...WITH_QUERY) },
+  },
+};
+
+const getSummaryWorkbook = {
+  schema: {
+    summary: 'The summary as a formatted workbook',
+    querystring: summaryQuerySchema,
+    response: {
+      // Bytes, which fastify sends as they are: the schema types the handler and documents the answer.
+      200: otherAnswer(
+        'An .xlsx workbook',
+        XLSX,
+        z.instanceof(Uint8Array).meta({ type: 'string', format: 'binary' }),
+      ),
+      ...errorResponses(...WITH_QUERY),
+    },
+  },
+};
+
+export function registerSummaryRoutes(app: StoreApp, { db, now }: RouteDeps): void {
+  const asOfOf = (query: z.infer<typeof summaryQuerySchema>) =>
+    query.asOf ?? now().toISOString().slice(0, 10);
+
+  app.get('/v1/summary', getSummary, async (request) => {
     const asOf = asOfOf(request.query);
     return { asOf, rows: await loadSummary(db, asOf) };
   });
 
-  app.get('/v1/summary.xlsx', async (request, reply) => {
+  app.get('/v1/summary.xlsx', getSummaryWorkbook, async (request, reply) => {
     const asOf = asOfOf(request.query);
     const workbook = await renderSummaryWorkbook(await loadSummary(db, asOf), asOf);
     return reply
-      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Type', XLSX)
       .header('Content-Disposition', `attachment; filename="plumbline-summary-${asOf}.xlsx"`)
       .send(Buffer.from(workbook));
   });

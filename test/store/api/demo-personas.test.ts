@@ -29,9 +29,9 @@ describe('GET /v1/demo/personas', () => {
     expect(await askPersonas([ANA])).toEqual({ status: 200, body: { personas: [ANA] } });
   });
 
-  test('any other store has no such route', async () => {
+  test('any other store has no such route: like every unknown route, it asks for a token', async () => {
     const answer = await askPersonas(undefined);
-    expect(answer.status).toBe(404);
-    expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'not_found' }) });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
   });
 });

@@ -2,6 +2,7 @@
  * A real store for API tests: the app listening on a loopback port, over a
  * fresh database of the given engine, with a fixed clock.
  */
+import type { FastifyInstance } from 'fastify';
 import demoModel from '../../../src/store/demo/model.json';
 import { buildApp } from '../../../src/store/app';
 import { ensureFirstAdmin } from '../../../src/store/server';
@@ -12,6 +13,8 @@ export const ADMIN_TOKEN = 'pl_test_admin_token_0123456789';
 
 export interface TestServer {
   url: string;
+  /** The app itself, for what only it can tell (its routes). */
+  app: FastifyInstance;
   db: TestStoreDb;
   tokens: Record<string, string>;
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
@@ -67,6 +70,7 @@ export async function startTestServer(
 
   const server: TestServer = {
     url,
+    app,
     db,
     tokens,
     request,
