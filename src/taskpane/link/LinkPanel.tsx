@@ -5,18 +5,27 @@
  * to confirm, and lists the workbook's links with go-to, re-link and remove.
  */
 import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LinkCellsResult } from '../../core/link-cells';
 import type { KpiWithPath } from '../../core/model-tree';
 import { listWorkbookLinks, unlinkRange, type WorkbookLink } from '../../core/unlink-range';
-import type { RangeRef } from '../../hosts/host';
+import type { Block, RangeRef } from '../../hosts/host';
+import { userMessage, type UserMessage } from '../errors/user-message';
 import { ProblemBar } from '../shell/ProblemBar';
 import { Progress } from '../shell/Progress';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { kpiMatcher } from './kpi-suggestions';
 import { makeLink, SCALES } from './link-actions';
-import { checkLink, guessSurroundings, readHeader, type HeaderReading } from './link-preview';
+import {
+  checkLink,
+  guessSurroundings,
+  readHeader,
+  rowLabel,
+  unreadableCells,
+  type HeaderReading,
+  type UnreadableCell,
+} from './link-preview';
 import { LinkList } from './LinkList';
 
 const useStyles = makeStyles({
@@ -29,6 +38,7 @@ const useStyles = makeStyles({
 interface Preview {
   header: HeaderReading[];
   labels: string[];
+  unreadable: UnreadableCell[];
   check: LinkCellsResult | null;
 }
 
@@ -37,20 +47,26 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
   const { deps, client, kpis, session } = context;
   const { host, platform } = deps;
   const op = useOperation();
+  // Reading the header follows every change of the ranges: the latest read wins, earlier ones are dropped.
+  const [readingProblem, setReadingProblem] = useState<UserMessage | null>(null);
   const [sheet, setSheet] = useState('');
   const [values, setValues] = useState('');
   const [periods, setPeriods] = useState('');
   const [labels, setLabels] = useState('');
   const [kpiIds, setKpiIds] = useState<string[]>([]);
   const [scale, setScale] = useState(1);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [blocks, setBlocks] = useState<{ header: Block; values: Block; rowLabels: string[] } | null>(null);
   const [links, setLinks] = useState<WorkbookLink[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const match = useMemo(() => kpiMatcher(kpis), [kpis]);
   const byId = useMemo(() => new Map(kpis.map((k) => [k.id, k])), [kpis]);
 
+  // The selection event and "Use the selected range" may report the same range again: keep the user's choices then.
+  const current = useRef<RangeRef | null>(null);
   const useRange = (range: RangeRef | null) => {
-    if (!range) return;
+    if (!range || (current.current?.sheet === range.sheet && current.current.address === range.address))
+      return;
+    current.current = range;
     const around = guessSurroundings(range.address);
     setSheet(range.sheet);
     setValues(range.address);
@@ -69,37 +85,53 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
     return platform.selection.onChange(useRange) ?? undefined;
   }, [platform, host]);
 
-  // Read the header and labels whenever the ranges change, and suggest KPIs for rows not chosen yet.
+  // Read the header, values and labels whenever the ranges change; the latest read wins.
   useEffect(() => {
     if (!sheet || !values || !periods) {
-      setPreview(null);
+      setBlocks(null);
       return;
     }
     let stale = false;
-    void op.run('Reading the header…', async () => {
-      const refs = [{ sheet, address: periods }, ...(labels ? [{ sheet, address: labels }] : [])];
-      const [header, labelBlock] = await host.readBlocks(refs);
-      if (stale || !header) return;
-      const rowLabels = labelBlock ? labelBlock.values.map((row) => String(row[0] ?? '')) : [];
-      const suggested =
-        kpiIds.length === rowLabels.length && kpiIds.length > 0
-          ? kpiIds
-          : rowLabels.map((l) => match(l)?.id ?? '');
-      setKpiIds(suggested);
-      const chosen = suggested.map((id) => byId.get(id)).filter((k): k is KpiWithPath => k !== undefined);
-      setPreview({
-        header: readHeader(header, chosen[0] ?? { cadence: 'month' }),
-        labels: rowLabels,
-        check:
-          chosen.length === suggested.length && chosen.length > 0
-            ? checkLink(values, periods, header, chosen)
-            : null,
-      });
-    });
+    const refs = [
+      { sheet, address: periods },
+      { sheet, address: values },
+      ...(labels ? [{ sheet, address: labels }] : []),
+    ];
+    host.readBlocks(refs).then(
+      ([header, valueBlock, labelBlock]) => {
+        if (stale || !header || !valueBlock) return;
+        const rowLabels = labelBlock ? labelBlock.values.map(rowLabel) : [];
+        setBlocks({ header, values: valueBlock, rowLabels });
+        setReadingProblem(null);
+        // Rows already chosen (a re-link) stay; a new selection gets a suggestion per row label.
+        setKpiIds((chosen) =>
+          chosen.length === rowLabels.length && chosen.every((id) => id !== '')
+            ? chosen
+            : rowLabels.map((l) => match(l)?.id ?? ''),
+        );
+      },
+      (error: unknown) => {
+        if (!stale) setReadingProblem(userMessage(error));
+      },
+    );
     return () => {
       stale = true;
     };
-  }, [sheet, values, periods, labels, kpiIds.join(',')]);
+  }, [sheet, values, periods, labels, host, match]);
+
+  const preview = useMemo((): Preview | null => {
+    if (!blocks) return null;
+    const chosen = kpiIds.map((id) => byId.get(id)).filter((k): k is KpiWithPath => k !== undefined);
+    return {
+      header: readHeader(blocks.header, chosen[0] ?? { cadence: 'month' }),
+      labels: blocks.rowLabels,
+      unreadable: unreadableCells(blocks.values),
+      check:
+        chosen.length === kpiIds.length && chosen.length > 0
+          ? checkLink(values, periods, blocks.header, chosen)
+          : null,
+    };
+  }, [blocks, kpiIds, byId, values, periods]);
 
   const rows = Math.max(preview?.labels.length ?? 0, kpiIds.length);
   const ready = preview?.check?.ok === true && kpiIds.every((id) => id !== '');
@@ -195,6 +227,19 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
             ))}
           </Select>
         </Field>
+        {preview && preview.unreadable.length > 0 && (
+          <Field
+            label={`${preview.unreadable.length} cell${preview.unreadable.length === 1 ? '' : 's'} cannot be read as numbers`}
+          >
+            <ul className={styles.bad} aria-label="Cells that cannot be read as numbers">
+              {preview.unreadable.map((u) => (
+                <li key={u.address}>
+                  {u.address} “{u.text}”: {u.reason}
+                </li>
+              ))}
+            </ul>
+          </Field>
+        )}
         {preview?.check && !preview.check.ok && (
           <ul aria-label="Why this range cannot be linked yet" className={styles.bad}>
             {preview.check.problems.map((p) => (
@@ -214,6 +259,7 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
       </div>
       <Progress text={op.progress} />
       {op.problem && <ProblemBar problem={op.problem} onDismiss={op.dismiss} />}
+      {readingProblem && <ProblemBar problem={readingProblem} onDismiss={() => setReadingProblem(null)} />}
       {notice && (
         <Text role="status" aria-live="polite">
           {notice}

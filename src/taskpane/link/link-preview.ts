@@ -3,21 +3,39 @@
  * column) beside the selected values, each label read as a period, the row
  * labels for suggesting KPIs, and core's verdict on the whole link.
  */
-import { parseA1, rectA1, type CellRect } from '../../core/a1';
+import { cellA1, parseA1, rectA1, type CellRect } from '../../core/a1';
+import { readCellValue } from '../../core/cell-value';
+import { excelSerialToDay, isDateNumberFormat } from '../../core/excel-date';
 import { linkCells, type LinkCellsResult } from '../../core/link-cells';
 import type { Kpi } from '../../core/model';
 import { parsePeriodLabel } from '../../core/period-labels';
 import type { Block } from '../../hosts/host';
 
-/** The header and the labels Plumbline guesses for a block of values: the row above, the column to the left. */
+/** How many columns left of the values may hold a row's label (a KPI name, then often a unit column). */
+const LABEL_COLUMNS = 4;
+
+/**
+ * The header and the labels Plumbline guesses for a block of values: the row
+ * above, and the few columns to the left of the same rows.
+ */
 export function guessSurroundings(values: string): { periods?: string; labels?: string } {
   const rect = parseA1(values);
   if (!rect) return {};
   const above: CellRect | undefined =
     rect.top > 0 ? { ...rect, top: rect.top - 1, bottom: rect.top - 1 } : undefined;
   const left: CellRect | undefined =
-    rect.left > 0 ? { ...rect, left: rect.left - 1, right: rect.left - 1 } : undefined;
+    rect.left > 0
+      ? { ...rect, left: Math.max(0, rect.left - LABEL_COLUMNS), right: rect.left - 1 }
+      : undefined;
   return { periods: above && rectA1(above), labels: left && rectA1(left) };
+}
+
+/** A row's label: its longest text left of the values (`Claims turnaround time`, not the unit `days`). */
+export function rowLabel(cells: readonly unknown[]): string {
+  return cells
+    .filter((c): c is string => typeof c === 'string')
+    .map((c) => c.trim())
+    .reduce((best, c) => (c.length > best.length ? c : best), '');
 }
 
 export interface HeaderReading {
@@ -39,7 +57,12 @@ export function readHeader(
         fiscalYearStartMonth,
         numberFormat: header.numberFormats[r]?.[c],
       });
-      const label = String(value);
+      // A date header shows as its day (Excel stores it as a serial number).
+      const format = header.numberFormats[r]?.[c];
+      const label =
+        typeof value === 'number' && isDateNumberFormat(format)
+          ? (excelSerialToDay(value) ?? String(value))
+          : String(value);
       return result.ok
         ? { label, period: result.period, problem: null }
         : { label, period: null, problem: result.reason };
@@ -59,5 +82,25 @@ export function checkLink(
     header.values.map((row, r) =>
       row.map((value, c) => ({ value, numberFormat: header.numberFormats[r]?.[c] })),
     ),
+  );
+}
+
+export interface UnreadableCell {
+  address: string;
+  text: string;
+  reason: string;
+}
+
+/** The value cells core cannot read as numbers, and why (blank and `n/a` cells are fine: not reported yet). */
+export function unreadableCells(block: Block): UnreadableCell[] {
+  const rect = parseA1(block.address);
+  if (!rect) return [];
+  return block.values.flatMap((row, r) =>
+    row.flatMap((value, c) => {
+      const reading = readCellValue(value, { numberFormat: block.numberFormats[r]?.[c] });
+      return reading.kind === 'unreadable'
+        ? [{ address: cellA1(rect.top + r, rect.left + c), text: reading.text, reason: reading.reason }]
+        : [];
+    }),
   );
 }
