@@ -81,22 +81,41 @@ const STORE: Partial<Record<ErrorCode, Omit<UserMessage, 'body' | 'details'>>> =
 };
 
 /** Office.js error codes the pane can meet, and what the user should do. */
-const EXCEL: Record<string, { title: string; action: string }> = {
+const EXCEL: Record<string, { title: string; action: string; remedy: Remedy }> = {
   InvalidOperationInCellEditMode: {
     title: 'Excel is editing a cell',
     action: 'Press Enter or Esc to finish editing the cell, then try again.',
+    remedy: 'retry',
   },
   ItemNotFound: {
     title: 'A sheet or range is missing',
     action: 'A linked sheet may have been renamed or deleted: rename it back, or link the range again.',
+    remedy: 'none',
   },
   AccessDenied: {
     title: 'Excel refused the change',
     action: 'The sheet or workbook may be protected: unprotect it, then try again.',
+    remedy: 'none',
+  },
+  InvalidArgument: {
+    title: 'Excel refused a value',
+    action: 'Check the range and the values named above, then try again. Nothing was written.',
+    remedy: 'none',
+  },
+  InvalidOperation: {
+    title: 'Excel does not allow this here',
+    action: 'The sheet may be protected or hidden: change that, then try again.',
+    remedy: 'none',
+  },
+  NotImplemented: {
+    title: 'This version of Excel cannot do this',
+    action: 'Update Excel, or use Excel on the web.',
+    remedy: 'none',
   },
   RequestPayloadSizeLimitExceeded: {
     title: 'Too much for Excel at once',
     action: 'Link or reconcile fewer ranges at a time.',
+    remedy: 'none',
   },
 };
 
@@ -128,7 +147,7 @@ export function userMessage(error: unknown): UserMessage {
   }
   const code = officeCode(error);
   if (code && EXCEL[code]) {
-    return { ...EXCEL[code], body: messageOf(error), remedy: 'retry', details: [] };
+    return { ...EXCEL[code], body: messageOf(error), details: [] };
   }
   return {
     title: 'Something went wrong',
