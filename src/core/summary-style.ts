@@ -4,6 +4,7 @@
  */
 import type { Status } from './status';
 
+/** The background of a status, as Excel's good / neutral / bad cell styles colour them. */
 export const STATUS_FILLS: Record<Status, string> = {
   'on-track': '#C6EFCE',
   'at-risk': '#FFEB9C',
@@ -11,6 +12,7 @@ export const STATUS_FILLS: Record<Status, string> = {
   'no-data': '#EDEDED',
 };
 
+/** A status in words, so meaning never rests on colour alone. */
 export const STATUS_LABELS: Record<Status, string> = {
   'on-track': 'On track',
   'at-risk': 'At risk',
@@ -18,6 +20,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   'no-data': 'No data',
 };
 
+/** The background of header rows. */
 export const HEADER_FILL = '#D9E1F2';
 
 /** An Excel number format that shows the KPI's unit with its value. */

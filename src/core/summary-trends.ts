@@ -11,6 +11,7 @@ import { HEADER_FILL, STATUS_FILLS, STATUS_LABELS, unitNumberFormat } from './su
 /** Lines one chart can show and stay readable; the table lists every KPI at risk or off track. */
 export const MAX_CHARTED_KPIS = 10;
 
+/** The trend table's title, and its chart's when every KPI in the table is charted. */
 export const TREND_TITLE = `KPIs at risk or off track — last ${TREND_LENGTH} periods`;
 
 /** The chart's size in cells: about 680 × 270 pixels under the summary's column widths. */
@@ -25,6 +26,7 @@ export interface LayoutRows {
   bold: boolean[][];
 }
 
+/** The trend table's rows, to append below the hierarchy, and its chart. */
 export interface TrendSection extends LayoutRows {
   /** Absent when no KPI is at risk or off track. */
   chart?: LayoutChart;
