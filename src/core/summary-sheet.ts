@@ -6,20 +6,10 @@
 import type { SheetLayout, LayoutValue } from './sheet-layout';
 import type { Status } from './status';
 import type { SummaryRow, TrendPoint } from './summary';
+import { HEADER_FILL, STATUS_FILLS, STATUS_LABELS, unitNumberFormat } from './summary-style';
+import { trendSection } from './summary-trends';
 
-export const STATUS_FILLS: Record<Status, string> = {
-  'on-track': '#C6EFCE',
-  'at-risk': '#FFEB9C',
-  'off-track': '#FFC7CE',
-  'no-data': '#EDEDED',
-};
-
-export const STATUS_LABELS: Record<Status, string> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  'no-data': 'No data',
-};
+export { STATUS_FILLS, STATUS_LABELS, unitNumberFormat } from './summary-style';
 
 const COLUMNS = [
   { title: 'Pillar / program / KPI', width: 44 },
@@ -46,17 +36,7 @@ function col(title: ColumnTitle): number {
   return COLUMNS.findIndex((c) => c.title === title);
 }
 
-const HEADER_FILL = '#D9E1F2';
 const TITLE_ROWS = 2;
-
-/** An Excel number format that shows the KPI's unit with its value. */
-export function unitNumberFormat(unit: string): string {
-  const trimmed = unit.trim();
-  if (trimmed === '%') return '0.0%';
-  if (trimmed === '') return '#,##0.##';
-  // The unit is user text: quote it so characters like 0 # , ; are shown, not interpreted.
-  return `#,##0.## "${trimmed.replace(/"/g, '')}"`;
-}
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -80,7 +60,9 @@ export function sparkline(trend: readonly TrendPoint[]): string {
  * indented by depth, status cells coloured, values with their units, the last
  * reported value and its period beside the due period's (so "due, not yet
  * reported" still shows the last known number), and for each KPI that is off
- * track the KPIs it depends on (where to look for a cause).
+ * track the KPIs it depends on (where to look for a cause). Below the table,
+ * the trends of the KPIs at risk or off track with a line chart over them
+ * (`summary-trends.ts`).
  */
 export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLayout {
   const names = new Map(rows.map((r) => [r.id, r.name]));
@@ -148,6 +130,13 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
     indents.push(rowIndent);
   }
 
+  const trends = trendSection(rows, values.length, width);
+  values.push(...trends.values);
+  numberFormats.push(...trends.numberFormats);
+  fills.push(...trends.fills);
+  bold.push(...trends.bold);
+  indents.push(...trends.values.map(() => blank(0)));
+
   return {
     values,
     numberFormats,
@@ -156,6 +145,7 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
     indents,
     columnWidths: COLUMNS.map((c) => c.width),
     frozenRows: TITLE_ROWS,
+    ...(trends.chart ? { charts: [trends.chart] } : {}),
   };
 }
 

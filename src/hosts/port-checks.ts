@@ -11,9 +11,10 @@
  * The limits are Excel's, the strictest of the hosts, so a workbook written
  * by any host opens in Excel.
  */
-import { cellA1, rectSize, requireA1, type CellRect } from '../core/a1';
+import { cellA1, parseA1, rectSize, requireA1, type CellRect } from '../core/a1';
 import { MAX_CELL_TEXT } from '../core/excel-limits';
 import { isValidDefinedName, sheetNameProblem } from '../core/sheet-reference';
+import type { LayoutChart } from '../core/sheet-layout';
 import type { BlockWrite, DefinedName, FlagFormat, RangeRef, SheetContent } from './host';
 import { HostError } from './host-error';
 import { isWorkbookIdName } from './workbook-id';
@@ -31,6 +32,16 @@ export const MAX_COLUMN_WIDTH = 255;
 export const MAX_FLAG_ID = 200;
 /** Characters in a flag's formula: Excel's 8,192 for the whole rule, less the marker and id around it. */
 export const MAX_FLAG_FORMULA = 7_500;
+/**
+ * Charts in one sheet's content. A host finds the charts it drew before by
+ * their place in this list (Excel: by the names `Plumbline chart 1` to `8`),
+ * so a refresh can replace them without first asking what the sheet holds.
+ */
+export const MAX_CHARTS = 8;
+/** Characters in a chart's title, as Excel takes one typed in. */
+export const MAX_CHART_TITLE = 255;
+/** Series in one chart: Excel's limit. */
+export const MAX_CHART_SERIES = 255;
 
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
 
@@ -208,4 +219,42 @@ export function checkSheetContent(name: string, content: SheetContent): void {
     if (!(typeof w === 'number' && Number.isFinite(w) && w >= 0 && w <= MAX_COLUMN_WIDTH))
       refuse(`column width ${String(w)} is not from 0 to ${MAX_COLUMN_WIDTH} characters`);
   }
+  checkCharts(name, content.charts, values.length, width);
+}
+
+/**
+ * `replaceSheet`'s charts: a line chart with a title, plotting labels and at
+ * least one value from inside the sheet's own values (a host writes those
+ * cells, so the chart never shows what the layout did not put there), placed
+ * on cells of the sheet.
+ */
+function checkCharts(sheet: string, charts: unknown, rows: number, width: number): void {
+  if (charts === undefined) return;
+  if (!Array.isArray(charts)) refuse(`the charts of '${sheet}' must be a list`);
+  if (charts.length > MAX_CHARTS)
+    refuse(`'${sheet}' has ${charts.length} charts; a sheet takes ${MAX_CHARTS}`);
+  (charts as Partial<LayoutChart>[]).forEach((chart, i) => {
+    const which = `chart ${i + 1} of '${sheet}'`;
+    const { title, type, source, seriesBy, position } = chart ?? {};
+    if (typeof title !== 'string' || title.trim() === '' || title.length > MAX_CHART_TITLE)
+      refuse(`${which} needs a title of 1 to ${MAX_CHART_TITLE} characters`);
+    if (type !== 'line') refuse(`${which}: ${JSON.stringify(type)} is not a chart type (line)`);
+    if (seriesBy !== 'rows' && seriesBy !== 'columns')
+      refuse(`${which}: series go by 'rows' or 'columns', not ${JSON.stringify(seriesBy)}`);
+    const cells = (what: string, address: unknown): CellRect =>
+      (typeof address === 'string' ? parseA1(address) : undefined) ??
+      refuse(`${which}: its ${what} ${JSON.stringify(address)} is not an A1 cell range such as C5:N9`);
+    const plotted = cells('source', source);
+    cells('position', position);
+    if (plotted.bottom >= rows || plotted.right >= width)
+      refuse(
+        `${which} plots ${String(source)}, past the sheet's values (${rows} rows of up to ${width} cells)`,
+      );
+    const size = rectSize(plotted);
+    if (size.rows < 2 || size.columns < 2)
+      refuse(`${which} plots ${String(source)}: labels in its first row and column, then at least one value`);
+    const series = (seriesBy === 'rows' ? size.rows : size.columns) - 1;
+    if (series > MAX_CHART_SERIES)
+      refuse(`${which} has ${series} series; Excel draws at most ${MAX_CHART_SERIES} in a chart`);
+  });
 }

@@ -32,7 +32,9 @@ const col = (title: string) => {
 
 test('a title, a header, then one row per node; every array is rectangular', () => {
   expect(sheet.values[0]![0]).toBe('Plumbline summary as of 2026-07-10');
-  expect(sheet.values).toHaveLength(2 + rows.length);
+  expect(sheet.values.slice(2, 2 + rows.length).map((r) => r[0])).toEqual(rows.map((r) => r.name));
+  // Then the trend table of the one KPI off track (summary-trends.test.ts): blank, title, header, its row.
+  expect(sheet.values).toHaveLength(2 + rows.length + 4);
   const width = sheet.values[1]!.length;
   for (const grid of [sheet.values, sheet.numberFormats!, sheet.fills!, sheet.bold!, sheet.indents!]) {
     expect(grid.every((row) => row.length === width)).toBe(true);

@@ -4,6 +4,7 @@
  * writing anything is the contract suite's business (contract/host-contract.ts).
  */
 import { MAX_CELL_TEXT } from '../../src/core/excel-limits';
+import type { LayoutChart } from '../../src/core/sheet-layout';
 import type { SheetContent } from '../../src/hosts/host';
 import { HostError } from '../../src/hosts/host-error';
 import {
@@ -15,6 +16,8 @@ import {
   checkSheetContent,
   checkWrites,
   isColor,
+  MAX_CHART_SERIES,
+  MAX_CHARTS,
   MAX_FLAG_FORMULA,
   MAX_FLAG_ID,
 } from '../../src/hosts/port-checks';
@@ -214,6 +217,72 @@ describe('port checks', () => {
       for (const [change, message] of bad) {
         expectRefused(() => checkSheetContent('Summary', { ...content, ...change }), message);
       }
+    });
+
+    const chart: LayoutChart = {
+      title: 'Trends',
+      type: 'line',
+      source: 'A1:B2',
+      seriesBy: 'rows',
+      position: 'D1:H15',
+    };
+
+    test('a chart plots labels and values from inside the values, anywhere on the sheet', () => {
+      expect(() => checkSheetContent('Summary', { ...content, charts: [chart] })).not.toThrow();
+      expect(() =>
+        checkSheetContent('Summary', { ...content, charts: [{ ...chart, seriesBy: 'columns' }] }),
+      ).not.toThrow();
+      expect(() => checkSheetContent('Summary', { ...content, charts: [] })).not.toThrow();
+    });
+
+    test('charts need a title, a line type, a source inside the values and a place', () => {
+      const bad: [Partial<LayoutChart>, RegExp][] = [
+        [{ title: '' }, /title/],
+        [{ title: '  ' }, /title/],
+        [{ title: 'x'.repeat(256) }, /title of 1 to 255/],
+        [{ title: 7 as unknown as string }, /title/],
+        [{ type: 'pie' as 'line' }, /chart type/],
+        [{ seriesBy: 'diagonal' as 'rows' }, /'rows' or 'columns'/],
+        [{ source: 'A1:C2' }, /past the sheet's values/],
+        [{ source: 'A2:B3' }, /past the sheet's values/],
+        [{ source: 'A1:A2' }, /at least one value/],
+        [{ source: 'A:B' }, /A1 cell range/],
+        [{ source: 'Summary!A1:B2' }, /A1 cell range/],
+        [{ position: '' }, /position/],
+        [{ position: undefined as unknown as string }, /position/],
+      ];
+      for (const [change, message] of bad) {
+        expectRefused(
+          () => checkSheetContent('Summary', { ...content, charts: [{ ...chart, ...change }] }),
+          message,
+        );
+      }
+      expectRefused(() => checkSheetContent('Summary', { ...content, charts: {} as LayoutChart[] }), /list/);
+      expectRefused(
+        () => checkSheetContent('Summary', { ...content, charts: new Array(MAX_CHARTS + 1).fill(chart) }),
+        /a sheet takes 8/,
+      );
+    });
+
+    test(`a chart holds at most Excel's ${MAX_CHART_SERIES} series`, () => {
+      const tall: SheetContent = {
+        values: Array.from({ length: MAX_CHART_SERIES + 2 }, (_, r) => [`KPI ${r}`, r]),
+      };
+      const series = (n: number): LayoutChart => ({ ...chart, source: `A1:B${n + 1}` });
+      expect(() =>
+        checkSheetContent('Summary', { ...tall, charts: [series(MAX_CHART_SERIES)] }),
+      ).not.toThrow();
+      expectRefused(
+        () => checkSheetContent('Summary', { ...tall, charts: [series(MAX_CHART_SERIES + 1)] }),
+        /256 series/,
+      );
+      // By columns, the same rows are one series each column: 1 here.
+      expect(() =>
+        checkSheetContent('Summary', {
+          ...tall,
+          charts: [{ ...series(MAX_CHART_SERIES + 1), seriesBy: 'columns' }],
+        }),
+      ).not.toThrow();
     });
 
     test('formats for cells past the values are refused rather than dropped', () => {

@@ -91,9 +91,19 @@ export interface ExcelRange extends ExcelProxy {
   load(propertyNames?: string | string[]): ExcelRange;
 }
 
+export interface ExcelChartTitle {
+  text: string;
+}
+
+/** ExcelApi 1.1, but `id` (1.7). */
 export interface ExcelChart extends ExcelProxy {
   readonly id: string;
   name: string;
+  readonly title: ExcelChartTitle;
+  /** Moves the chart's top-left corner to `startCell`; with `endCell` it is sized to cover through it. */
+  setPosition(startCell: ExcelRange | string, endCell?: ExcelRange | string): void;
+  delete(): void;
+  load(propertyNames?: string | string[]): ExcelChart;
 }
 
 export interface ExcelChartCollection extends ExcelProxy {
@@ -103,6 +113,8 @@ export interface ExcelChartCollection extends ExcelProxy {
     sourceData: ExcelRange,
     seriesBy?: 'Auto' | 'Columns' | 'Rows',
   ): ExcelChart;
+  /** ExcelApi 1.4: the first chart of that name; a null object (whose methods do nothing) when none. */
+  getItemOrNullObject(name: string): ExcelChart;
   load(propertyNames?: string | string[]): ExcelChartCollection;
 }
 

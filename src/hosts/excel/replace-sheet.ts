@@ -4,15 +4,18 @@
  * first, because it usually exists and that costs one sync; only if Excel
  * answers that it does not — before anything was done — is it created and the
  * batch sent again. Formats go as one operation per run of equal cells along a
- * row, not per cell, so a laid-out sheet stays a handful of ranges.
+ * row, not per cell, so a laid-out sheet stays a handful of ranges. Charts
+ * are replaced with the cells, in the same syncs (`sheet-charts.ts`).
  */
 import { columnLetters, rectA1 } from '../../core/a1';
+import type { LayoutChart } from '../../core/sheet-layout';
 import type { SheetContent } from '../host';
 import { hasErrorCode } from '../host-error';
 import { checkSheetContent } from '../port-checks';
 import { charactersToPoints, protectRows } from './cell-conventions';
 import type { ExcelRange, ExcelRun, ExcelSheetVisibility, ExcelWorksheet } from './excel-types';
 import { OPERATION_OVERHEAD, packBatches, REQUEST_BUDGET } from './payload';
+import { addCharts, chartsBytes, removeOwnCharts } from './sheet-charts';
 import { cellOps, queueOps, type SizedOp } from './write-ops';
 
 /** Runs of equal, non-default values along each row: `[row, first, last, value]`. */
@@ -74,14 +77,16 @@ function sheetContentOps(name: string, content: SheetContent): SizedOp[] {
 
 export async function replaceSheet(run: ExcelRun, name: string, content: SheetContent): Promise<void> {
   checkSheetContent(name, content);
-  await replaceContent(run, name, sheetContentOps(name, content), 'Visible', true);
+  await replaceContent(run, name, sheetContentOps(name, content), 'Visible', true, content.charts ?? []);
 }
 
 /**
  * Clears a sheet (creating it when missing, with `visibility`) and writes
  * `ops` into it. The first batch goes to the sheet by name; if Excel answers
  * that it does not exist, nothing was done and the batch is sent again to a
- * new sheet.
+ * new sheet. With `charts` (a sheet `replaceSheet` lays out), the charts it
+ * drew before go with the first batch and the new ones come with the last,
+ * after the cells they plot: no sync of their own (`sheet-charts.ts`).
  */
 export function replaceContent(
   run: ExcelRun,
@@ -89,18 +94,23 @@ export function replaceContent(
   ops: SizedOp[],
   visibility: ExcelSheetVisibility,
   show: boolean,
+  charts?: readonly LayoutChart[],
 ): Promise<void> {
-  const batches = packBatches(ops, REQUEST_BUDGET);
+  const batches = packBatches(ops, REQUEST_BUDGET - (charts ? chartsBytes(charts) : 0));
   if (batches.length === 0) batches.push([]);
   return run(async (ctx) => {
     let sent = 0;
     const send = async (sheet: ExcelWorksheet, created: boolean) => {
       const ws = () => sheet;
       if (created || show) sheet.visibility = visibility;
+      // Clearing cells leaves charts, which float above them.
       sheet.getRange().clear();
+      if (charts) removeOwnCharts(sheet);
       for (let i = 0; i < batches.length; i++) {
         queueOps(ws, batches[i]!);
-        if (show && i === batches.length - 1) sheet.activate();
+        const last = i === batches.length - 1;
+        if (charts && last) addCharts(sheet, charts);
+        if (show && last) sheet.activate();
         await ctx.sync();
         sent++;
       }

@@ -3,7 +3,9 @@
  * a new own sheet or over one it made earlier — never over a user's sheet or
  * over a chart sheet's name. Every cell's value and style is checked before
  * the sheet changes (`../port-checks.ts`), so what `save()` will write is
- * known to be writable.
+ * known to be writable. A layout's charts are checked like the rest but not
+ * drawn: this host writes no chart or drawing parts (yet), so a saved summary
+ * keeps the cells a chart would plot, not the chart (see the README).
  */
 import { METADATA_SHEET, type CellValue, type SheetContent, type SheetVisibility } from '../host';
 import { HostError } from '../host-error';

@@ -1,4 +1,4 @@
-/** `Workbook`, `Application`, `WorksheetCollection`, `Worksheet`, `ChartCollection`, `Chart`. */
+/** `Workbook`, `Application`, `WorksheetCollection`, `Worksheet` (its charts: `api-charts.ts`). */
 import { MAX_COLUMNS, MAX_ROWS, type CellRect } from '../../core/a1';
 import { parseAddress } from './address';
 import { rangeHandle } from './api-range';
@@ -8,7 +8,6 @@ import {
   argInteger,
   argOptionalString,
   asString,
-  isHandle,
   type ClassDef,
   type Handle,
   type HandleOf,
@@ -184,75 +183,5 @@ export const Worksheet: ClassDef<HandleOf<'Worksheet'>> = {
     Delete: (h, _args, env) => env.wb.deleteSheet(h.sheet),
     Activate: (h, _args, env) => env.wb.activate(h.sheet),
     Calculate: () => undefined,
-  },
-};
-
-function chart(sheet: SimSheet, item: SimSheet['charts'][number]): HandleOf<'Chart'> {
-  return { type: 'Chart', sheet, chart: item };
-}
-
-export const ChartCollection: ClassDef<HandleOf<'ChartCollection'>> = {
-  items: (h) => h.sheet.charts.map((c) => chart(h.sheet, c)),
-  indexer: (h, key) => {
-    const found = h.sheet.charts.find((c) => c.name === key);
-    if (!found) throw new SimError('ItemNotFound', `There is no chart '${String(key)}'.`);
-    return chart(h.sheet, found);
-  },
-  objectMethods: {
-    Add: (h, args, env) => {
-      const type = asString(args[0], 'type');
-      const source = args[1];
-      let rect: CellRect | undefined;
-      if (isHandle(source) && source.type === 'Range') rect = source.rect;
-      else if (typeof source === 'string') rect = parseAddress(source);
-      if (!rect) throw new SimError('InvalidArgument', 'A chart needs a source range.');
-      const item = {
-        id: env.wb.newChartId(),
-        name: `Chart ${h.sheet.charts.length + 1}`,
-        chartType: type,
-        source: rect,
-        seriesBy: typeof args[2] === 'string' ? args[2] : 'Auto',
-      };
-      h.sheet.charts.push(item);
-      return chart(h.sheet, item);
-    },
-    GetItemAt: (h, args) => {
-      const item = h.sheet.charts[argInteger(args, 0, 'index')];
-      if (!item) throw new SimError('ItemNotFound', 'No chart at that index.');
-      return chart(h.sheet, item);
-    },
-    GetItemOrNullObject: (h, args) => {
-      const item = h.sheet.charts.find((c) => c.name === args[0]);
-      return item ? chart(h.sheet, item) : null;
-    },
-  },
-  methods: { GetCount: (h) => h.sheet.charts.length },
-};
-
-export const Chart: ClassDef<HandleOf<'Chart'>> = {
-  check: (h) => {
-    if (h.sheet.deleted || !h.sheet.charts.includes(h.chart))
-      throw new SimError('ItemNotFound', 'The chart was deleted.');
-  },
-  identity: (h) => ({ Id: h.chart.id }),
-  properties: {
-    Id: { get: (h) => h.chart.id },
-    Name: {
-      get: (h) => h.chart.name,
-      set: (h, value) => {
-        h.chart.name = asString(value, 'name');
-      },
-    },
-    ChartType: {
-      get: (h) => h.chart.chartType,
-      set: (h, value) => {
-        h.chart.chartType = asString(value, 'chartType');
-      },
-    },
-  },
-  methods: {
-    Delete: (h) => {
-      h.sheet.charts.splice(h.sheet.charts.indexOf(h.chart), 1);
-    },
   },
 };

@@ -27,6 +27,7 @@ export type Handle =
   | { type: 'Worksheet'; sheet: SimSheet }
   | { type: 'ChartCollection'; sheet: SimSheet }
   | { type: 'Chart'; sheet: SimSheet; chart: SimChart }
+  | { type: 'ChartTitle'; sheet: SimSheet; chart: SimChart }
   | RangeHandle
   | { type: 'RangeFormat'; range: RangeHandle }
   | { type: 'RangeFill'; range: RangeHandle }

@@ -10,14 +10,8 @@ import {
 } from './api-conditional-formats';
 import { NamedItem, NamedItemCollection } from './api-names';
 import { Range, RangeFill, RangeFont, RangeFormat } from './api-range';
-import {
-  Application,
-  Chart,
-  ChartCollection,
-  Workbook,
-  Worksheet,
-  WorksheetCollection,
-} from './api-workbook';
+import { Chart, ChartCollection, ChartTitle } from './api-charts';
+import { Application, Workbook, Worksheet, WorksheetCollection } from './api-workbook';
 import type { ClassDef, Handle, Registry } from './object-model';
 
 export const REGISTRY: Registry = {
@@ -27,6 +21,7 @@ export const REGISTRY: Registry = {
   Worksheet,
   ChartCollection,
   Chart,
+  ChartTitle,
   Range,
   RangeFormat,
   RangeFill,

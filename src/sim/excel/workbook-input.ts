@@ -107,6 +107,17 @@ const cellRect = z
   })
   .refine((r) => r.top <= r.bottom && r.left <= r.right, 'top-left must come before bottom-right');
 
+const cellPosition = z.object({
+  row: z
+    .int()
+    .min(0)
+    .max(MAX_ROWS - 1),
+  column: z
+    .int()
+    .min(0)
+    .max(MAX_COLUMNS - 1),
+});
+
 /** A 0-based index below `count`: a cell key (row × columns + column), a column, a row. */
 const index = (count: number) =>
   z
@@ -162,6 +173,12 @@ const stateSchema = z
               chartType: z.string(),
               source: cellRect,
               seriesBy: z.string(),
+              // States saved before charts had titles and places read as charts without them.
+              title: z.string().default(''),
+              position: z
+                .object({ from: cellPosition, to: cellPosition.nullable() })
+                .nullable()
+                .default(null),
             }),
           ),
         }),

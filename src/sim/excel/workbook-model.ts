@@ -44,6 +44,15 @@ export interface SimChart {
   chartType: string;
   source: CellRect;
   seriesBy: string;
+  /** `''` for none. */
+  title: string;
+  /** Set by `setPosition`: the top-left cell, and the bottom-right one it covers through when given. */
+  position: { from: SimCellPosition; to: SimCellPosition | null } | null;
+}
+
+export interface SimCellPosition {
+  row: number;
+  column: number;
 }
 
 export type NameTarget =

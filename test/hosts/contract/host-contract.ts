@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { METADATA_SHEET, type SpreadsheetHost } from '../../../src/hosts/host';
 import { runFlagContract, type UserFormats } from './flags';
 import { runRefusalContract } from './refusals';
-import { runReplaceSheetContract } from './replace-sheet';
+import { runReplaceSheetContract, type SheetCharts } from './replace-sheet';
 
 export type OpenHost = (xlsx: Uint8Array) => Promise<SpreadsheetHost>;
 export type ReopenHost = (host: SpreadsheetHost) => Promise<SpreadsheetHost>;
@@ -38,6 +38,12 @@ export interface HostContractOptions {
    * `NotImplemented` and list none.
    */
   userFormats?: UserFormats;
+  /**
+   * For a host that draws a layout's charts: how they are seen, and how a
+   * user's own chart is made, without the port. Without it the host must still
+   * take a layout with charts and write its cells.
+   */
+  charts?: SheetCharts;
 }
 
 const WORKBOOKS = join(__dirname, '..', '..', 'fixtures', 'workbooks');
@@ -309,7 +315,7 @@ export function runHostContract(hostName: string, open: OpenHost, options: HostC
     });
 
     runRefusalContract(openOps);
-    runReplaceSheetContract(openOps, reopen);
+    runReplaceSheetContract(openOps, reopen, options.charts);
     runFlagContract(openOps, options.userFormats);
   });
 }

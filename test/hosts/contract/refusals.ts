@@ -82,6 +82,26 @@ const BAD_CONTENT: [string, SheetContent][] = [
   ['an indent past 250', { values: [['KPI']], indents: [[251]] }],
   ['a column past 255 characters', { values: [['KPI']], columnWidths: [256] }],
   ['a format past the values', { values: [['KPI']], bold: [[true, true]] }],
+  [
+    'a chart over cells past the values',
+    {
+      values: [
+        ['KPI', 'Jan'],
+        ['Uptime', 0.99],
+      ],
+      charts: [{ title: 'Trend', type: 'line', source: 'A1:C2', seriesBy: 'rows', position: 'E1:J10' }],
+    },
+  ],
+  [
+    'a chart without a title',
+    {
+      values: [
+        ['KPI', 'Jan'],
+        ['Uptime', 0.99],
+      ],
+      charts: [{ title: '', type: 'line', source: 'A1:B2', seriesBy: 'rows', position: 'E1:J10' }],
+    },
+  ],
 ];
 
 export function runRefusalContract(openOps: () => Promise<SpreadsheetHost>): void {

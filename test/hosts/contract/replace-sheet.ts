@@ -2,10 +2,38 @@
  * The contract's `replaceSheet`: a sheet written whole (the summary core lays
  * out), created visible when missing, its content replaced — not merged —
  * when it exists, read back through the port like any other sheet, and the
- * user's sheets untouched.
+ * user's sheets untouched. A host that draws charts draws the layout's, and a
+ * second write replaces them (one chart, not two); the user's charts stay.
  */
+import type { LayoutChart } from '../../../src/core/sheet-layout';
 import type { SheetContent, SpreadsheetHost } from '../../../src/hosts/host';
 import type { ReopenHost } from './host-contract';
+
+/** Seeing a host's charts without the port (which has no call to list them). */
+export interface SheetCharts {
+  /** The charts on `sheet`, in the order they were added, described as a layout would. */
+  list(host: SpreadsheetHost, sheet: string): Promise<LayoutChart[]>;
+  /** A chart the user made over `source`, as Excel's UI or another add-in would. */
+  addUserChart(host: SpreadsheetHost, sheet: string, source: string): Promise<void>;
+}
+
+const CHART: LayoutChart = {
+  title: 'KPIs at risk — last 2 periods',
+  type: 'line',
+  source: 'A1:C3',
+  seriesBy: 'rows',
+  position: 'A6:E20',
+};
+
+/** Two KPIs over two months, and a chart of them. */
+const WITH_CHART: SheetContent = {
+  values: [
+    ['KPI', '2026-09', '2026-10'],
+    ['Claims turnaround (days)', 6.9, 6.7],
+    ['Uptime (%)', 0.996, 0.998],
+  ],
+  charts: [CHART],
+};
 
 const SUMMARY: SheetContent = {
   values: [
@@ -24,8 +52,14 @@ const SUMMARY: SheetContent = {
   columnWidths: [30, 12, 12, 20],
 };
 
-export function runReplaceSheetContract(openOps: () => Promise<SpreadsheetHost>, reopen?: ReopenHost): void {
+export function runReplaceSheetContract(
+  openOps: () => Promise<SpreadsheetHost>,
+  reopen?: ReopenHost,
+  charts?: SheetCharts,
+): void {
   const withReopen = reopen ? test : test.skip;
+  const withCharts = charts ? test : test.skip;
+  const chartsOf = (host: SpreadsheetHost, sheet = 'Summary') => (charts as SheetCharts).list(host, sheet);
 
   describe('replaceSheet', () => {
     let ops: SpreadsheetHost;
@@ -88,6 +122,40 @@ export function runReplaceSheetContract(openOps: () => Promise<SpreadsheetHost>,
         ['', ''],
         ['', ''],
       ]);
+    });
+
+    test('a layout with a chart is taken, and the cells it plots are written', async () => {
+      await ops.replaceSheet('Summary', WITH_CHART);
+      expect((await read(ops, 'A1:C3')).values).toEqual(WITH_CHART.values);
+    });
+
+    withCharts("draws the layout's chart: its type, title, source, series and place", async () => {
+      await ops.replaceSheet('Summary', WITH_CHART);
+      expect(await chartsOf(ops)).toEqual([CHART]);
+    });
+
+    withCharts('a second write replaces the chart: one chart, not two', async () => {
+      await ops.replaceSheet('Summary', WITH_CHART);
+      const again: LayoutChart = { ...CHART, title: 'Refreshed', source: 'A1:C2', position: 'G1:L12' };
+      await ops.replaceSheet('Summary', { ...WITH_CHART, charts: [again] });
+      expect(await chartsOf(ops)).toEqual([again]);
+      // Created the first time or not, each write leaves exactly its own charts.
+      await ops.replaceSheet('Summary', { ...WITH_CHART, charts: [again, CHART] });
+      await ops.replaceSheet('Summary', { ...WITH_CHART, charts: [CHART] });
+      expect(await chartsOf(ops)).toEqual([CHART]);
+    });
+
+    withCharts("a layout without charts removes the host's, and leaves the user's charts", async () => {
+      await ops.replaceSheet('Summary', WITH_CHART);
+      const c = charts as SheetCharts;
+      await c.addUserChart(ops, 'Summary', 'A1:B3');
+      await c.addUserChart(ops, 'Ops KPIs', 'A4:N6');
+      const userCharts = await chartsOf(ops, 'Ops KPIs');
+      const [, userOwn] = await chartsOf(ops);
+      await ops.replaceSheet('Summary', { values: WITH_CHART.values });
+      expect(await chartsOf(ops)).toEqual([userOwn]);
+      expect(await chartsOf(ops, 'Ops KPIs')).toEqual(userCharts);
+      expect(userCharts).toHaveLength(1);
     });
 
     withReopen('the sheet survives a round trip', async () => {

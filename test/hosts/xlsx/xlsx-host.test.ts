@@ -195,6 +195,23 @@ describe('xlsx host: sheets Plumbline creates', () => {
     expect(block?.numberFormats[1]?.[1]).toBe('0.0');
   });
 
+  test("a layout's charts are not drawn: the cells they plot are written, no chart or drawing part is added", async () => {
+    const host = await openXlsxHost(sampleWorkbook('ops-monthly.xlsx'));
+    const values = [
+      ['KPI', '2026-09', '2026-10'],
+      ['Uptime (%)', 0.996, 0.998],
+    ];
+    await host.replaceSheet('Summary', {
+      values,
+      charts: [{ title: 'Trends', type: 'line', source: 'A1:C2', seriesBy: 'rows', position: 'A4:E20' }],
+    });
+    const saved = await host.save();
+    const [block] = await (await openXlsxHost(saved)).readBlocks([{ sheet: 'Summary', address: 'A1:C2' }]);
+    expect(block?.values).toEqual(values);
+    const parts = Object.keys((await JSZip.loadAsync(saved)).files);
+    expect(parts.filter((p) => /^xl\/(charts|drawings)\//.test(p))).toEqual([]);
+  });
+
   test('sheet names follow Excel rules and chart sheets keep theirs', async () => {
     const host = await openXlsxHost(sampleWorkbook('corpus/SimpleScatterChart.xlsx'));
     await expect(host.replaceSheet('a/b', { values: [] })).rejects.toThrow(/cannot contain/);
