@@ -4,6 +4,7 @@
  */
 import { runDemo } from './demo-command';
 import { LINK_USAGE, runLink } from './link-command';
+import { runManifest } from './manifest-command';
 import { runReconcile } from './reconcile-command';
 import { runServe } from './serve-command';
 import { CliError } from './cli-error';
@@ -20,6 +21,9 @@ Commands:
   reconcile FILE.xlsx --server URL --token T [--json]
                                  each linked cell's verdict against the store; exit 0 when nothing
                                  diverges, 1 when something does, 2 on error; never writes the file
+  manifest --url URL [--out FILE]
+                                 the Excel add-in's manifest for a store's public https URL
+                                 (default PLUMBLINE_PUBLIC_URL), to stdout or FILE
   help                           this text
 
 --server/--token default to PLUMBLINE_SERVER/PLUMBLINE_TOKEN.
@@ -32,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   demo: runDemo,
   link: runLink,
   reconcile: runReconcile,
+  manifest: runManifest,
 };
 
 export async function main(argv: string[]): Promise<number> {

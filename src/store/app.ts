@@ -18,7 +18,7 @@ import { registerOpenApiRoute } from './routes/openapi';
 import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
-import { registerWebPages } from './web-pages';
+import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,6 +45,8 @@ export interface AppOptions {
    * so the pane talks to its own origin and needs no CORS.
    */
   webRoot?: string;
+  /** The add-in's manifest, served at `/manifest.xml` beside the pages of `webRoot`. */
+  addinManifest?: ServedManifest;
 }
 
 /** What every route module receives. */
@@ -93,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ ok: true }));
-  if (options.webRoot) await registerWebPages(app, options.webRoot);
+  if (options.webRoot) await registerWebPages(app, options.webRoot, options.addinManifest);
   if (options.demoPersonas) {
     const personas = options.demoPersonas;
     app.get('/v1/demo/personas', async () => ({ personas }));

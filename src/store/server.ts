@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DemoPersona } from '../core/api';
+import { readSourceManifest } from './addin-manifest';
 import { buildApp } from './app';
 import { hashToken } from './auth';
 import { openStoreDb } from './db/open';
 import type { StoreDb } from './db/repository';
+import type { ServedManifest } from './web-pages';
 
 export interface ServerOptions {
   port: number;
@@ -19,6 +21,8 @@ export interface ServerOptions {
   demoPersonas?: DemoPersona[];
   /** The folder of the built add-in pages to serve (default: the package's `dist/web`). */
   webRoot?: string;
+  /** The store's public URL, for the add-in manifest at `/manifest.xml` (default: the URL a request came to). */
+  publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -37,6 +41,7 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
     logger: options.logger ?? false,
     demoPersonas: options.demoPersonas,
     webRoot: options.webRoot ?? defaultWebRoot(),
+    addinManifest: servedManifest(options.publicUrl),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
@@ -58,6 +63,11 @@ export async function ensureFirstAdmin(db: StoreDb, token: string): Promise<bool
     new Date().toISOString(),
   );
   return true;
+}
+
+function servedManifest(publicUrl: string | undefined): ServedManifest | undefined {
+  const source = readSourceManifest();
+  return source === undefined ? undefined : { source, publicUrl };
 }
 
 /** The built pages beside the built server (`dist/web`), when they were built. */

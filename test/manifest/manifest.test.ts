@@ -4,34 +4,16 @@
  * what ties the manifest to the code: the pages and icons it names exist, its
  * function commands are the ones commands.html registers. `npm run validate:offline`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND_NAMES } from '../../src/hosts/excel/commands-entry';
-import { functionNames, manifestProblems, requirementSets, type ManifestFiles } from './manifest-checks';
+import { CHECKOUT_FILES, pngSize } from './checkout-files';
+import { functionNames, manifestProblems, requirementSets } from './manifest-checks';
 import { readManifestFile } from './read-manifest';
 
 const root = join(__dirname, '../..');
 const MANIFEST = join(root, 'manifest.xml');
 const manifest = readFileSync(MANIFEST, 'utf8');
-
-export function pngSize(path: string): { width: number; height: number } | null {
-  if (!existsSync(path)) return null;
-  const png = readFileSync(path);
-  if (png.subarray(1, 4).toString('ascii') !== 'PNG') return null;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** The file the store serves for a URL's path: the pages of web/ at `/`, the icons under `/assets/`. */
-export function sourceFile(url: string): string {
-  const path = decodeURIComponent(new URL(url).pathname);
-  return path.startsWith('/assets/') ? join(root, path) : join(root, 'web', path);
-}
-
-/** The files of this checkout behind a manifest's URLs, whatever origin it names. */
-export const CHECKOUT_FILES: ManifestFiles = {
-  pngSize: (url) => pngSize(sourceFile(url)),
-  serves: (url) => existsSync(sourceFile(url)),
-};
 
 test('manifest.xml passes every offline check', () => {
   expect(manifestProblems(manifest, CHECKOUT_FILES)).toEqual([]);
