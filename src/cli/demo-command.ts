@@ -4,17 +4,20 @@ import { openStoreDb } from '../store/db/open';
 import { seedDemo } from '../store/demo/seed-demo';
 import { startServer } from '../store/server';
 import { CliError } from './cli-error';
+import { httpsIfAsked } from './dev-https';
 import { serverOptions } from './server-options';
+import { sideloadHelp } from './sideload-help';
 import { stopOnSignal } from './serve-command';
 
 const MARKER = '.plumbline-demo';
 
 export async function runDemo(args: string[]): Promise<number> {
-  const { port, host, data: dataDir } = await serverOptions(args, '.plumbline/demo');
+  const { port, host, data: dataDir, https } = await serverOptions(args, '.plumbline/demo');
+  const tls = await httpsIfAsked(https);
   freshDemoFolder(dataDir);
   const db = await openStoreDb({ dataDir });
   const users = await seedDemo(db);
-  const server = await startServer({ port, host }, db);
+  const server = await startServer({ port, host, https: tls }, db);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log('');
   console.log('Tokens (new at every start of the demo):');
@@ -24,6 +27,8 @@ export async function runDemo(args: string[]): Promise<number> {
   const leo = users.find((u) => u.role === 'leader') ?? users[0]!;
   console.log('Try:');
   console.log(`  curl -H "Authorization: Bearer ${leo.token}" ${server.url}/v1/summary`);
+  console.log('');
+  for (const line of sideloadHelp(server.url)) console.log(line);
   stopOnSignal(server.close);
   return 0;
 }

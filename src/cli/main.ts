@@ -13,9 +13,10 @@ const USAGE = `Usage: plumbline <command> [options]
 
 Commands:
   serve  --port P --data DIR     run the store (DATABASE_URL replaces --data with PostgreSQL;
-                                 PLUMBLINE_ADMIN_TOKEN sets the first admin's token)
+                                 PLUMBLINE_ADMIN_TOKEN sets the first admin's token;
+                                 PLUMBLINE_PUBLIC_URL its https address, for /manifest.xml)
   demo   [--port P] [--data DIR] a store with the demo organisation and its 2026 history;
-                                 prints the URL and every user's token
+                                 prints the URL, every user's token and how to sideload the add-in
   link   FILE.xlsx …             write a link into a saved workbook and register it with the store:
          ${LINK_USAGE.replace('plumbline link FILE.xlsx ', '')}
   reconcile FILE.xlsx --server URL --token T [--json]
@@ -26,6 +27,8 @@ Commands:
                                  (default PLUMBLINE_PUBLIC_URL), to stdout or FILE
   help                           this text
 
+serve and demo take --https: localhost's development certificate (office-addin-dev-certs, as
+npm start does), or http with the reason when it cannot be installed.
 --server/--token default to PLUMBLINE_SERVER/PLUMBLINE_TOKEN.
 `;
 

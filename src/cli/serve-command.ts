@@ -3,11 +3,13 @@ import { newToken } from '../store/auth';
 import { openStoreDb } from '../store/db/open';
 import { ensureFirstAdmin, startServer } from '../store/server';
 import { CliError } from './cli-error';
+import { httpsIfAsked } from './dev-https';
 import { serverOptions } from './server-options';
 
 export async function runServe(args: string[]): Promise<number> {
-  const { port, host, data } = await serverOptions(args, '.plumbline/data');
+  const { port, host, data, https } = await serverOptions(args, '.plumbline/data');
   const publicUrl = publicUrlFromEnv();
+  const tls = await httpsIfAsked(https);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : data;
   const db = await openStoreDb({ dataDir, databaseUrl });
@@ -15,7 +17,7 @@ export async function runServe(args: string[]): Promise<number> {
   const token = givenToken ?? newToken();
   const created = await ensureFirstAdmin(db, token);
   // A server an operator runs logs its requests (JSON lines; no headers, so no tokens).
-  const server = await startServer({ port, host, logger: true, publicUrl }, db);
+  const server = await startServer({ port, host, logger: true, publicUrl, https: tls }, db);
   console.log(`Plumbline store listening on ${server.url}`);
   console.log(`Excel add-in manifest: ${publicUrl ?? server.url}/manifest.xml`);
   console.log(databaseUrl ? 'Storage: PostgreSQL (DATABASE_URL)' : `Storage: SQLite in ${dataDir}`);

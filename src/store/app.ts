@@ -47,6 +47,8 @@ export interface AppOptions {
   webRoot?: string;
   /** The add-in's manifest, served at `/manifest.xml` beside the pages of `webRoot`. */
   addinManifest?: ServedManifest;
+  /** A TLS key and certificate: the store then speaks https (`npm start`, for Excel to load the add-in). */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** What every route module receives. */
@@ -69,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Typed as Fastify's http flavour either way: the routes never touch the raw server.
+    ...(options.https ? { https: options.https } : {}),
   });
   const deps: RouteDeps = {
     db: options.db,

@@ -23,6 +23,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** The store's public URL, for the add-in manifest at `/manifest.xml` (default: the URL a request came to). */
   publicUrl?: string;
+  /** A TLS key and certificate to speak https with (`--https`). */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface RunningServer {
@@ -42,6 +44,7 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
     demoPersonas: options.demoPersonas,
     webRoot: options.webRoot ?? defaultWebRoot(),
     addinManifest: servedManifest(options.publicUrl),
+    https: options.https,
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
