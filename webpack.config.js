@@ -42,6 +42,7 @@ module.exports = (env = {}, argv = {}) => ({
   target: 'web',
   entry: {
     taskpane: './src/hosts/excel/taskpane-entry.tsx',
+    commands: './src/hosts/excel/commands-entry.ts',
     'sim-excel': {
       import: './src/sim/excel/browser-entry.ts',
       library: { name: 'PlumblineExcelSim', type: 'window' },

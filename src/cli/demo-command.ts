@@ -6,13 +6,16 @@ import { writeDemoWorkbooks } from '../store/demo/demo-workbooks';
 import { seedDemo } from '../store/demo/seed-demo';
 import { startServer } from '../store/server';
 import { CliError } from './cli-error';
+import { httpsIfAsked } from './dev-https';
 import { serverOptions } from './server-options';
+import { sideloadHelp } from './sideload-help';
 import { stopOnSignal } from './serve-command';
 
 const MARKER = '.plumbline-demo';
 
 export async function runDemo(args: string[]): Promise<number> {
-  const { port, host, data: dataDir } = await serverOptions(args, '.plumbline/demo');
+  const { port, host, data: dataDir, https } = await serverOptions(args, '.plumbline/demo');
+  const tls = await httpsIfAsked(https);
   const now = demoClock(process.env.PLUMBLINE_DEMO_TODAY || undefined);
   const today = now().toISOString().slice(0, 10);
   freshDemoFolder(dataDir);
@@ -21,7 +24,7 @@ export async function runDemo(args: string[]): Promise<number> {
   const workbooks = await writeDemoWorkbooks(join(dataDir, 'workbooks'), today);
   // The demo's data is sample data: its users are published so the pane can offer "try it on sample data".
   const demoPersonas = users.map(({ id, name, role, token }) => ({ id, name, role, token }));
-  const server = await startServer({ port, host, now, demoPersonas }, db);
+  const server = await startServer({ port, host, now, demoPersonas, https: tls }, db);
   const months = storyMonths(storyEnd(today)).map((m) => `${monthName(m)} ${m.slice(0, 4)}`);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log(`Story: ${months[0]} to ${months.at(-1)}, the last complete month (today is ${today}).`);
@@ -36,6 +39,8 @@ export async function runDemo(args: string[]): Promise<number> {
   const leo = users.find((u) => u.role === 'leader') ?? users[0]!;
   console.log('Try:');
   console.log(`  curl -H "Authorization: Bearer ${leo.token}" ${server.url}/v1/summary`);
+  console.log('');
+  for (const line of sideloadHelp(server.url)) console.log(line);
   stopOnSignal(server.close);
   return 0;
 }

@@ -4,6 +4,7 @@
  */
 import { runDemo } from './demo-command';
 import { LINK_USAGE, runLink } from './link-command';
+import { runManifest } from './manifest-command';
 import { runReconcile } from './reconcile-command';
 import { runServe } from './serve-command';
 import { CliError } from './cli-error';
@@ -12,17 +13,24 @@ const USAGE = `Usage: plumbline <command> [options]
 
 Commands:
   serve  --port P --data DIR     run the store (DATABASE_URL replaces --data with PostgreSQL;
-                                 PLUMBLINE_ADMIN_TOKEN sets the first admin's token)
+                                 PLUMBLINE_ADMIN_TOKEN sets the first admin's token;
+                                 PLUMBLINE_PUBLIC_URL its https address, for /manifest.xml)
   demo   [--port P] [--data DIR] a store with the demo organisation and its history up to the
                                  last complete month (PLUMBLINE_DEMO_TODAY=YYYY-MM-DD pins the day);
-                                 prints the URL, every user's token and its sample workbooks
+                                 prints the URL, every user's token, its sample workbooks and how
+                                 to sideload the add-in
   link   FILE.xlsx …             write a link into a saved workbook and register it with the store:
          ${LINK_USAGE.replace('plumbline link FILE.xlsx ', '')}
   reconcile FILE.xlsx --server URL --token T [--json]
                                  each linked cell's verdict against the store; exit 0 when nothing
                                  diverges, 1 when something does, 2 on error; never writes the file
+  manifest --url URL [--out FILE]
+                                 the Excel add-in's manifest for a store's public https URL
+                                 (default PLUMBLINE_PUBLIC_URL), to stdout or FILE
   help                           this text
 
+serve and demo take --https: localhost's development certificate (office-addin-dev-certs, as
+npm start does), or http with the reason when it cannot be installed.
 --server/--token default to PLUMBLINE_SERVER/PLUMBLINE_TOKEN.
 `;
 
@@ -33,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   demo: runDemo,
   link: runLink,
   reconcile: runReconcile,
+  manifest: runManifest,
 };
 
 export async function main(argv: string[]): Promise<number> {

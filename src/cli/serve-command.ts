@@ -1,10 +1,15 @@
+import { checkPublicUrl } from '../store/addin-manifest';
 import { newToken } from '../store/auth';
 import { openStoreDb } from '../store/db/open';
 import { ensureFirstAdmin, startServer } from '../store/server';
+import { CliError } from './cli-error';
+import { httpsIfAsked } from './dev-https';
 import { serverOptions } from './server-options';
 
 export async function runServe(args: string[]): Promise<number> {
-  const { port, host, data } = await serverOptions(args, '.plumbline/data');
+  const { port, host, data, https } = await serverOptions(args, '.plumbline/data');
+  const publicUrl = publicUrlFromEnv();
+  const tls = await httpsIfAsked(https);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : data;
   const db = await openStoreDb({ dataDir, databaseUrl });
@@ -12,12 +17,22 @@ export async function runServe(args: string[]): Promise<number> {
   const token = givenToken ?? newToken();
   const created = await ensureFirstAdmin(db, token);
   // A server an operator runs logs its requests (JSON lines; no headers, so no tokens).
-  const server = await startServer({ port, host, logger: true }, db);
+  const server = await startServer({ port, host, logger: true, publicUrl, https: tls }, db);
   console.log(`Plumbline store listening on ${server.url}`);
+  console.log(`Excel add-in manifest: ${publicUrl ?? server.url}/manifest.xml`);
   console.log(databaseUrl ? 'Storage: PostgreSQL (DATABASE_URL)' : `Storage: SQLite in ${dataDir}`);
   if (created && !givenToken) console.log(`First admin "admin" created; token (shown once): ${token}`);
   stopOnSignal(server.close);
   return 0;
+}
+
+/** `PLUMBLINE_PUBLIC_URL`: the https address people reach the store at, for its add-in manifest. */
+function publicUrlFromEnv(): string | undefined {
+  const url = process.env.PLUMBLINE_PUBLIC_URL || undefined;
+  if (url === undefined) return undefined;
+  const checked = checkPublicUrl(url);
+  if ('problem' in checked) throw new CliError(`PLUMBLINE_PUBLIC_URL: ${checked.problem}`);
+  return checked.origin;
 }
 
 export function stopOnSignal(close: () => Promise<void>): void {

@@ -22,17 +22,21 @@ export async function requireFreePort(port: number, host = '127.0.0.1'): Promise
   });
 }
 
-/** `--port`, `--data` and `--host` of the commands that run a server, with the port known to be free. */
+/**
+ * `--port`, `--data`, `--host` and `--https` (localhost's development certificate)
+ * of the commands that run a server, with the port known to be free.
+ */
 export async function serverOptions(
   args: string[],
   defaultData: string,
-): Promise<{ port: number; host: string | undefined; data: string }> {
+): Promise<{ port: number; host: string | undefined; data: string; https: boolean }> {
   const { values } = parseOptions(args, {
     port: { type: 'string' },
     data: { type: 'string' },
     host: { type: 'string' },
+    https: { type: 'boolean' },
   });
   const port = parsePort(values.port, 8080);
   await requireFreePort(port, values.host);
-  return { port, host: values.host, data: resolve(values.data ?? defaultData) };
+  return { port, host: values.host, data: resolve(values.data ?? defaultData), https: values.https ?? false };
 }

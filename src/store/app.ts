@@ -31,7 +31,7 @@ import { registerOpenApiRoute } from './routes/openapi';
 import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
-import { registerWebPages } from './web-pages';
+import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +58,10 @@ export interface AppOptions {
    * so the pane talks to its own origin and needs no CORS.
    */
   webRoot?: string;
+  /** The add-in's manifest, served at `/manifest.xml` beside the pages of `webRoot`. */
+  addinManifest?: ServedManifest;
+  /** A TLS key and certificate: the store then speaks https (`npm start`, for Excel to load the add-in). */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** The app as route modules see it: requests and answers typed by the routes' zod schemas. */
@@ -82,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Typed as Fastify's http flavour either way: the routes never touch the raw server.
+    ...(options.https ? { https: options.https } : {}),
   });
   const deps: RouteDeps = {
     db: options.db,
@@ -113,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const routes: StoreApp = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoute(routes);
-  if (options.webRoot) await registerWebPages(routes, options.webRoot);
+  if (options.webRoot) await registerWebPages(routes, options.webRoot, options.addinManifest);
   if (options.demoPersonas) registerDemoPersonasRoute(routes, options.demoPersonas);
   registerOpenApiRoute(routes);
   registerUserRoutes(routes, deps);

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DemoPersona } from '../core/api';
+import { readSourceManifest } from './addin-manifest';
 import { buildApp } from './app';
 import { hashToken } from './auth';
 import { openStoreDb } from './db/open';
 import type { StoreDb } from './db/repository';
+import type { ServedManifest } from './web-pages';
 
 export interface ServerOptions {
   port: number;
@@ -21,6 +23,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** The server's clock (the demo pins its day with it); the real one by default. */
   now?: () => Date;
+  /** The store's public URL, for the add-in manifest at `/manifest.xml` (default: the URL a request came to). */
+  publicUrl?: string;
+  /** A TLS key and certificate to speak https with (`--https`). */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface RunningServer {
@@ -40,6 +46,8 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
     now: options.now,
     demoPersonas: options.demoPersonas,
     webRoot: options.webRoot ?? defaultWebRoot(),
+    addinManifest: servedManifest(options.publicUrl),
+    https: options.https,
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {
@@ -61,6 +69,11 @@ export async function ensureFirstAdmin(db: StoreDb, token: string): Promise<bool
     new Date().toISOString(),
   );
   return true;
+}
+
+function servedManifest(publicUrl: string | undefined): ServedManifest | undefined {
+  const source = readSourceManifest();
+  return source === undefined ? undefined : { source, publicUrl };
 }
 
 /** The built pages beside the built server (`dist/web`), when they were built. */

@@ -5,7 +5,7 @@
  * global `Excel` namespace of office.d.ts stays out of the project's types.
  */
 import { join } from 'node:path';
-import ts from 'typescript';
+import { officeDiagnostics } from './office-compat';
 
 jest.setTimeout(60_000);
 
@@ -24,30 +24,7 @@ export const workbook = (w: Excel.Workbook): ExcelWorkbook => w;
 export const error = (e: OfficeExtension.Error): OfficeExtensionError => e;
 `;
 
-function diagnostics(source: string): string[] {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, ...rest) =>
-    fileName === CHECK
-      ? ts.createSourceFile(fileName, source, languageVersion)
-      : getSourceFile(fileName, languageVersion, ...rest);
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (fileName) => fileName === CHECK || fileExists(fileName);
-  const program = ts.createProgram([CHECK], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file?.fileName === CHECK || d.file?.fileName.startsWith(join(ROOT, 'src')))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
+const diagnostics = (source: string): string[] => officeDiagnostics(source, CHECK);
 
 describe('excel-types.ts against office.d.ts', () => {
   it('Excel.run, its context, the workbook and OfficeExtension.Error fit the typed surface', () => {
