@@ -3,7 +3,6 @@
  * `{ error: { code, message, details } }`) and the client and pane (which turn
  * codes into user text). Adding a code here is the only way to add an error.
  */
-import { z } from 'zod';
 
 export const ERRORS = {
   bad_request: { status: 400, message: 'The request could not be read.' },
@@ -41,22 +40,16 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** The codes of the catalog, as a tuple for `z.enum`. */
-const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]; // Object.keys loses the key type
-
 /** One problem inside a request, located by a path such as `readings.2.period`. */
-export const errorDetailSchema = z.object({ path: z.string(), message: z.string() });
-export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
 
-/** The JSON body of every error answer; the OpenAPI document's error responses are generated from it. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    details: z.array(errorDetailSchema).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+/** The JSON body of every error answer (its schema, for the OpenAPI document, is in `error-schemas.ts`). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+}
 
 /** An error that knows its catalog code; thrown by the store, rebuilt by the client. */
 export class PlumblineError extends Error {

@@ -3,7 +3,8 @@
  * one catalog of codes) and the shape of a described answer.
  */
 import type { z } from 'zod';
-import { ERRORS, errorBodySchema, type ErrorCode } from '../core/errors';
+import { errorBodySchema } from '../core/error-schemas';
+import { ERRORS, type ErrorCode } from '../core/errors';
 
 type ErrorResponse = {
   description: string;
