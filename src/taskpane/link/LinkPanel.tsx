@@ -13,6 +13,7 @@ import type { Block, RangeRef } from '../../hosts/host';
 import { userMessage, type UserMessage } from '../errors/user-message';
 import { ProblemBar } from '../shell/ProblemBar';
 import { Progress } from '../shell/Progress';
+import { Panel } from '../shell/Panel';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { kpiMatcher } from './kpi-suggestions';
@@ -154,14 +155,11 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
     });
 
   return (
-    <section aria-labelledby="link-title" style={{ display: 'grid', gap: 12 }}>
-      <Text as="h2" id="link-title" weight="semibold" size={400}>
-        Link a range
-      </Text>
-      <Caption1>
-        Select the values in the sheet (not the header): Plumbline reads the periods above them and the labels
-        to the left.
-      </Caption1>
+    <Panel
+      id="link"
+      title="Link a range"
+      intro="Select the values in the sheet (not the header): Plumbline reads the periods above them and the labels to the left."
+    >
       <Button
         onClick={() => void platform.selection.current().then(useRange)}
         disabled={op.progress !== null}
@@ -289,6 +287,6 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
           })
         }
       />
-    </section>
+    </Panel>
   );
 }

@@ -3,13 +3,13 @@
  * cells that differ (conditional formats, the user's own formatting
  * untouched) and lists what needs attention by KPI, each finding with what to do.
  */
-import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellVerdict } from '../../core/reconcile';
 import type { WorkbookReconcile } from '../../core/reconcile-workbook';
 import type { Verdict } from '../../core/verdict';
-import { ProblemBar } from '../shell/ProblemBar';
-import { Progress } from '../shell/Progress';
+import { OperationStatus } from '../shell/OperationStatus';
+import { Panel } from '../shell/Panel';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { ConfirmOverwrite } from './ConfirmOverwrite';
@@ -64,14 +64,11 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
   const counts = countVerdicts(result?.cells ?? []);
 
   return (
-    <section aria-labelledby="reconcile-title" style={{ display: 'grid', gap: 12 }}>
-      <Text as="h2" id="reconcile-title" weight="semibold" size={400}>
-        Reconcile this workbook
-      </Text>
-      <Caption1>
-        Compares every linked cell with the store and flags the cells that differ. Your own formatting stays
-        as it is.
-      </Caption1>
+    <Panel
+      id="reconcile"
+      title="Reconcile this workbook"
+      intro="Compares every linked cell with the store and flags the cells that differ. Your own formatting stays as it is."
+    >
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void reconcile()} disabled={op.progress !== null}>
           {result ? 'Reconcile again' : 'Reconcile'}
@@ -92,15 +89,7 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
           Clear flags
         </Button>
       </div>
-      <Progress text={op.progress} />
-      {op.problem && (
-        <ProblemBar problem={op.problem} onRetry={() => void reconcile()} onDismiss={op.dismiss} />
-      )}
-      {notice && (
-        <Text role="status" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <OperationStatus op={op} notice={notice} onRetry={() => void reconcile()} />
       {result && (
         <div role="status" aria-live="polite">
           <Text weight="semibold">
@@ -146,7 +135,7 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
           onCancel={() => setConfirming(null)}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -7,8 +7,8 @@ import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-comp
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReadingInput } from '../../core/api';
 import { compareWorkbook } from '../../core/reconcile-workbook';
-import { ProblemBar } from '../shell/ProblemBar';
-import { Progress } from '../shell/Progress';
+import { OperationStatus } from '../shell/OperationStatus';
+import { Panel } from '../shell/Panel';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { DueKpiCard } from './DueKpiCard';
@@ -99,10 +99,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
     });
 
   return (
-    <section aria-labelledby="submit-title" style={{ display: 'grid', gap: 12 }}>
-      <Text as="h2" id="submit-title" weight="semibold" size={400}>
-        Submit your KPIs
-      </Text>
+    <Panel id="submit" title="Submit your KPIs">
       <OutboxList
         entries={entries}
         kpiName={(id) => byId.get(id)?.name ?? id}
@@ -113,13 +110,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
           setEntries(outbox.entries());
         }}
       />
-      <Progress text={op.progress} />
-      {op.problem && <ProblemBar problem={op.problem} onRetry={() => void load()} onDismiss={op.dismiss} />}
-      {notice && (
-        <Text role="status" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <OperationStatus op={op} notice={notice} onRetry={() => void load()} />
       {linkProblem && (
         <Caption1 role="note">
           The linked cells could not be read ({linkProblem}); type the values instead.
@@ -168,7 +159,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
           onSubmit={() => void submit()}
         />
       )}
-    </section>
+    </Panel>
   );
 }
 

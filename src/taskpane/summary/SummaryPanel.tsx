@@ -8,9 +8,9 @@ import { useEffect, useState } from 'react';
 import { sparkline } from '../../core/summary-sheet';
 import type { SummaryRow } from '../../core/summary';
 import { formatValue } from '../shell/format';
-import { ProblemBar } from '../shell/ProblemBar';
-import { Progress } from '../shell/Progress';
+import { OperationStatus } from '../shell/OperationStatus';
 import { STATUS_LABEL, statusColor } from '../shell/status-text';
+import { Panel } from '../shell/Panel';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { SUMMARY_SHEET, writeSummarySheet } from './summary-actions';
@@ -44,10 +44,7 @@ export function SummaryPanel({ context }: { context: WorkspaceContext }): React.
   useEffect(() => void load(), [freshness]);
 
   return (
-    <section aria-labelledby="summary-title" style={{ display: 'grid', gap: 12 }}>
-      <Text as="h2" id="summary-title" weight="semibold" size={400}>
-        Summary{summary ? ` as of ${summary.asOf}` : ''}
-      </Text>
+    <Panel id="summary" title={`Summary${summary ? ` as of ${summary.asOf}` : ''}`}>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button
           appearance="primary"
@@ -67,13 +64,7 @@ export function SummaryPanel({ context }: { context: WorkspaceContext }): React.
           Refresh
         </Button>
       </div>
-      <Progress text={op.progress} />
-      {op.problem && <ProblemBar problem={op.problem} onRetry={() => void load()} onDismiss={op.dismiss} />}
-      {notice && (
-        <Text role="status" aria-live="polite">
-          {notice}
-        </Text>
-      )}
+      <OperationStatus op={op} notice={notice} onRetry={() => void load()} />
       {summary && (
         <ul className={styles.list} aria-label="KPIs by pillar and program">
           {summary.rows.map((row) => (
@@ -120,6 +111,6 @@ export function SummaryPanel({ context }: { context: WorkspaceContext }): React.
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
