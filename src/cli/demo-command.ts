@@ -14,7 +14,9 @@ export async function runDemo(args: string[]): Promise<number> {
   freshDemoFolder(dataDir);
   const db = await openStoreDb({ dataDir });
   const users = await seedDemo(db);
-  const server = await startServer({ port, host }, db);
+  // The pane's "Try it on sample data" signs in as one of these (GET /v1/demo/personas).
+  const demoPersonas = users.map(({ id, name, role, token }) => ({ id, name, role, token }));
+  const server = await startServer({ port, host, demoPersonas }, db);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log('');
   console.log('Tokens (new at every start of the demo):');
