@@ -16,7 +16,7 @@ import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { kpiMatcher } from './kpi-suggestions';
 import { makeLink, SCALES } from './link-actions';
-import { checkLink, guessSurroundings, readHeader, type HeaderReading } from './link-preview';
+import { checkLink, guessSurroundings, readHeader, rowLabel, type HeaderReading } from './link-preview';
 import { LinkList } from './LinkList';
 
 const useStyles = makeStyles({
@@ -87,7 +87,7 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
       const refs = [{ sheet, address: periods }, ...(labels ? [{ sheet, address: labels }] : [])];
       const [header, labelBlock] = await host.readBlocks(refs);
       if (stale || !header) return;
-      const rowLabels = labelBlock ? labelBlock.values.map((row) => String(row[0] ?? '')) : [];
+      const rowLabels = labelBlock ? labelBlock.values.map(rowLabel) : [];
       const suggested =
         kpiIds.length === rowLabels.length && kpiIds.length > 0
           ? kpiIds

@@ -9,15 +9,24 @@ import type { Kpi } from '../../core/model';
 import { parsePeriodLabel } from '../../core/period-labels';
 import type { Block } from '../../hosts/host';
 
-/** The header and the labels Plumbline guesses for a block of values: the row above, the column to the left. */
+/**
+ * The header and the labels Plumbline guesses for a block of values: the row above, and the
+ * columns to the left (from A), where each row's label is its first text ({@link rowLabel}):
+ * packs keep a unit or owner column between the KPI names and the numbers.
+ */
 export function guessSurroundings(values: string): { periods?: string; labels?: string } {
   const rect = parseA1(values);
   if (!rect) return {};
   const above: CellRect | undefined =
     rect.top > 0 ? { ...rect, top: rect.top - 1, bottom: rect.top - 1 } : undefined;
-  const left: CellRect | undefined =
-    rect.left > 0 ? { ...rect, left: rect.left - 1, right: rect.left - 1 } : undefined;
+  const left: CellRect | undefined = rect.left > 0 ? { ...rect, left: 0, right: rect.left - 1 } : undefined;
   return { periods: above && rectA1(above), labels: left && rectA1(left) };
+}
+
+/** A row's label: its first non-blank text, read left to right (the KPI's name, not its unit). */
+export function rowLabel(row: readonly unknown[]): string {
+  const text = row.find((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof text === 'string' ? text.trim() : '';
 }
 
 export interface HeaderReading {
