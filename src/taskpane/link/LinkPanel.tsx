@@ -64,6 +64,8 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
     setPeriods(around.periods ?? '');
     setLabels(around.labels ?? '');
     setKpiIds([]);
+    // A new range starts as typed: the scale chosen for the last link (FCR in points) is not this one's.
+    setScale(1);
     setNotice(null);
   };
 
