@@ -12,6 +12,9 @@ import type { GridView } from './grid-view';
 import { contains, moved, spanning, type Cell } from './selection';
 
 const SELECTION = '#217346';
+/** The row numbers' column, and what padding and border add to each column's width (web/workbench.html). */
+const ROW_HEADER = 26;
+const CELL_CHROME = 9;
 
 export interface SheetGridProps {
   view: GridView;
@@ -27,7 +30,8 @@ function spills(view: GridView, row: number, column: number): boolean {
   return text !== '' && !view.numeric[row]?.[column] && (view.text[row]?.[column + 1] ?? '') === '';
 }
 
-const FONT = '13px Calibri, "Segoe UI", system-ui, sans-serif';
+// The grid's font (web/workbench.html), without system-ui, which a canvas may resolve to another face.
+const FONT = '13px Calibri, "Segoe UI", sans-serif';
 let measure: CanvasRenderingContext2D | null | undefined;
 
 /** The text's width in the grid's font, in pixels (a rough estimate where a canvas is not available). */
@@ -42,7 +46,7 @@ function textWidth(text: string): number {
 function columnWidths(view: GridView): number[] {
   return Array.from({ length: view.columns }, (_, c) => {
     const widths = view.text.filter((_, r) => !spills(view, r, c)).map((row) => textWidth(row[c] ?? ''));
-    return Math.ceil(Math.min(260, Math.max(44, Math.max(0, ...widths) + 12)));
+    return Math.ceil(Math.min(250, Math.max(32, Math.max(0, ...widths) + 4)));
   });
 }
 
@@ -62,6 +66,8 @@ export function SheetGrid({ view, anchor, focus, onSelect }: SheetGridProps): Re
   const table = useRef<HTMLTableElement>(null);
   const [drag, setDrag] = useState<{ anchor: Cell; focus: Cell } | null>(null);
   const widths = columnWidths(view);
+  // A fixed layout needs the table's own width: each column, its padding and border, and the row numbers.
+  const tableWidth = widths.reduce((sum, w) => sum + w + CELL_CHROME, ROW_HEADER + CELL_CHROME);
   const shownAnchor = drag?.anchor ?? anchor;
   const shownFocus = drag?.focus ?? focus;
   const preview = drag ? spanning(drag.anchor, drag.focus) : null;
@@ -104,9 +110,10 @@ export function SheetGrid({ view, anchor, focus, onSelect }: SheetGridProps): Re
       aria-rowcount={view.rows + 1}
       aria-colcount={view.columns + 1}
       onKeyDown={onKeyDown}
+      style={{ width: tableWidth }}
     >
       <colgroup>
-        <col style={{ width: 40 }} />
+        <col style={{ width: ROW_HEADER }} />
         {widths.map((w, c) => (
           <col key={c} style={{ width: w }} />
         ))}

@@ -69,6 +69,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
   const opened = useRef(deferred<ExcelSimulator>());
   const refreshTimer = useRef<number | undefined>(undefined);
   const paneFrame = useRef<HTMLIFrameElement>(null);
+  const sheetArea = useRef<HTMLDivElement>(null);
   /** The last selection the grid made, to tell it from a move made by the pane. */
   const committed = useRef('A1');
   const [samples, setSamples] = useState<string[]>([]);
@@ -147,6 +148,13 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
       (error: unknown) => setProblem(message(error)),
     );
   }, [base, firstSample, open]);
+
+  // Another sheet or workbook opens at its top-left corner, as in Excel.
+  const shownSheet = view ? `${fileName}|${view.activeSheet}` : '';
+  useEffect(() => {
+    // Recent Chromium returns a promise from scrollTo: nothing to wait for, and not a clean-up.
+    void sheetArea.current?.scrollTo(0, 0);
+  }, [shownSheet]);
 
   const select = useCallback(
     (nextAnchor: Cell, nextFocus: Cell) => {
@@ -239,7 +247,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
             </div>
           )}
         </header>
-        <div className={styles.sheet}>
+        <div className={styles.sheet} ref={sheetArea}>
           {view && <SheetGrid view={view} anchor={anchor} focus={focus} onSelect={select} />}
         </div>
         <footer className={styles.footer}>
