@@ -17,8 +17,7 @@ import { Toolbar } from './Toolbar';
 import { download, fetchSample, listSamples, openWorkbookBytes, workbookBytes } from './workbook-files';
 
 const useStyles = makeStyles({
-  page: { display: 'grid', height: '100vh' },
-  book: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 },
+  book: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100vh' },
   header: {
     display: 'flex',
     flexDirection: 'column',
@@ -36,8 +35,6 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalM}`,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, display: 'flex', flexDirection: 'column' },
-  frame: { border: 'none', flex: 1, width: '100%' },
 });
 
 const ORIGIN: Cell = { row: 0, column: 0 };
@@ -58,17 +55,16 @@ export interface WorkbenchProps {
   base: string;
   /** The sample to open first (`?sample=` in the address), else the monthly pack or the first one. */
   firstSample: string | null;
-  /** The pane's width in pixels: Excel's default is 350, its narrowest 320. */
-  paneWidth: number;
+  /** The pane's frame, in the page from the start (web/workbench.html) so it loads alongside the workbench. */
+  paneFrame: HTMLIFrameElement;
 }
 
-export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProps): React.JSX.Element {
+export function Workbench({ excel, base, firstSample, paneFrame }: WorkbenchProps): React.JSX.Element {
   const styles = useStyles();
   const run = useMemo(() => excel.run.bind(excel), [excel]);
   const sim = useRef<ExcelSimulator | null>(null);
   const opened = useRef(deferred<ExcelSimulator>());
   const refreshTimer = useRef<number | undefined>(undefined);
-  const paneFrame = useRef<HTMLIFrameElement>(null);
   const sheetArea = useRef<HTMLDivElement>(null);
   /** The last selection the grid made, to tell it from a move made by the pane. */
   const committed = useRef('A1');
@@ -77,7 +73,6 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
   const [view, setView] = useState<GridView | null>(null);
   const [anchor, setAnchor] = useState<Cell>(ORIGIN);
   const [focus, setFocus] = useState<Cell>(ORIGIN);
-  const [paneGeneration, setPaneGeneration] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -126,7 +121,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
         await refresh();
         // A pane belongs to one workbook: opening another starts a new pane, as Excel does.
         if (first) opened.current.resolve(next);
-        else setPaneGeneration((g) => g + 1);
+        else paneFrame.contentWindow?.location.reload();
         setStatus(`Opened ${name}.`);
       } catch (error) {
         setProblem(`Cannot open ${name}: ${message(error)}`);
@@ -134,7 +129,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
         setBusy(null);
       }
     },
-    [refresh],
+    [refresh, paneFrame],
   );
 
   useEffect(() => {
@@ -214,7 +209,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
   const cellText = view?.text[focus.row]?.[focus.column] ?? '';
 
   return (
-    <div className={styles.page} style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
+    <>
       <main className={styles.book} aria-labelledby="workbench-title" aria-busy={busy !== null}>
         <header className={styles.header}>
           <div className={styles.title}>
@@ -238,7 +233,7 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
               )
             }
             onDownload={() => void save()}
-            onReloadPane={() => paneFrame.current?.contentWindow?.location.reload()}
+            onReloadPane={() => paneFrame.contentWindow?.location.reload()}
           />
           {view && <FormulaBar address={address} cellText={cellText} onGo={goTo} />}
           {problem && (
@@ -273,15 +268,6 @@ export function Workbench({ excel, base, firstSample, paneWidth }: WorkbenchProp
           </span>
         </footer>
       </main>
-      <aside className={styles.pane} aria-label="Plumbline task pane">
-        <iframe
-          key={paneGeneration}
-          ref={paneFrame}
-          className={styles.frame}
-          title="Plumbline task pane"
-          src={new URL('workbench-pane.html', base).href}
-        />
-      </aside>
-    </div>
+    </>
   );
 }

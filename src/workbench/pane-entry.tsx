@@ -17,7 +17,7 @@ const scope = globalThis as unknown as { Excel?: ExcelGlobal };
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  const bridge = bridgeOf(window);
+  const bridge = await bridgeOf(window);
   const excel = scope.Excel;
   if (!bridge || !excel) {
     root.render(
@@ -27,7 +27,7 @@ async function start(): Promise<void> {
     );
     return;
   }
-  const detach = await bridge.attach(window);
+  const detach = bridge.attach(window);
   // A reloaded pane registers its events anew; the old page's registrations go with it.
   window.addEventListener('pagehide', detach);
   const run = excel.run.bind(excel);

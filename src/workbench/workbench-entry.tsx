@@ -13,6 +13,8 @@ const query = new URLSearchParams(window.location.search);
 /** `?paneWidth=320` shows the pane at another width (300–500 px, the range a task pane takes). */
 const paneWidth = Math.min(500, Math.max(300, Number(query.get('paneWidth')) || 350));
 
+document.documentElement.style.setProperty('--pane-width', `${paneWidth}px`);
+const paneFrame = document.getElementById('pane') as HTMLIFrameElement;
 const root = createRoot(document.getElementById('root')!);
 const excel = scope.Excel;
 if (!excel) {
@@ -26,7 +28,7 @@ if (!excel) {
         excel={excel}
         base={window.location.href}
         firstSample={query.get('sample')}
-        paneWidth={paneWidth}
+        paneFrame={paneFrame}
       />
     </FluentProvider>,
   );
