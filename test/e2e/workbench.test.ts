@@ -5,9 +5,11 @@
  * 24 November 2026 (October is the month due). Each step is one test, in order;
  * every screen is checked with axe-core and kept as screenshots.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { readWorkbook } from '../../src/hosts/xlsx/read-workbook';
 import { seedPackTruth } from '../fixtures/pack-truth';
 import { NOW, startTestServer, type TestServer } from '../store/api/test-server';
 import { launchChromium } from './chromium';
@@ -101,6 +103,15 @@ describe('the workbench, end to end', () => {
     await checkScreen(page, '01-sign-in');
   });
 
+  test('the grid selects from the keyboard as Excel does', async () => {
+    await clickSelect(page, 'C5');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await eventually(async () => expect(await page.getByLabel(/^Name box/).inputValue()).toBe('C5:D6'));
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await page.getByLabel(/^Name box/).inputValue()).toBe('C6'));
+  });
+
   test('the analyst links the monthly pack through the Link panel', async () => {
     await pane(page).getByRole('button', { name: /^Ana/ }).click();
     await pane(page).getByRole('tab', { name: 'Link' }).click();
@@ -123,6 +134,29 @@ describe('the workbench, end to end', () => {
       ['C9:N9', ['platform.uptime'], 1],
     ]);
     await checkScreen(page, '02-linked');
+  });
+
+  test('the linked workbook downloads as .xlsx and opens again with its links', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .xlsx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ops-monthly.xlsx');
+    const file = join(mkdtempSync(join(tmpdir(), 'plumbline-e2e-')), 'ops-monthly.xlsx');
+    await download.saveAs(file);
+    // The saved-workbook host reads what the browser wrote: each link's values and header names, the hidden sheet.
+    const saved = await readWorkbook(new Uint8Array(readFileSync(file)));
+    expect(
+      saved.names
+        .filter((n) => n.name.startsWith('PL_'))
+        .map((n) => n.address)
+        .sort(),
+    ).toEqual(['C4:N4', 'C4:N4', 'C4:N4', 'C5:N7', 'C8:N8', 'C9:N9']);
+    expect(saved.sheets.find((sh) => sh.name === '_plumbline')?.visibility).toBe('veryHidden');
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByText('Opened ops-monthly.xlsx.').waitFor();
+    await pane(page).getByRole('heading', { name: 'Links in this workbook (3)' }).waitFor();
   });
 
   test('the owner submits the month due, with a remediation plan where one is needed', async () => {
