@@ -93,6 +93,18 @@ describe('the workbench, end to end', () => {
     await frame.getByText(new RegExp(`Linked Ops KPIs!${range}`)).waitFor();
   }
 
+  /** The three ranges of the monthly pack: a block of three KPIs, FCR typed in points, uptime. */
+  async function linkMonthlyPack(): Promise<void> {
+    await pane(page).getByRole('tab', { name: 'Link' }).click();
+    await linkThroughPanel('C5:N7', [
+      'Claims turnaround time',
+      'Manual intervention rate',
+      'Claims handling FTE',
+    ]);
+    await linkThroughPanel('C8:N8', ['First-contact resolution'], { header: 'C4:N4', scale: POINTS });
+    await linkThroughPanel('C9:N9', ['Claims platform uptime'], { header: 'C4:N4' });
+  }
+
   test('first run: the pane explains itself and offers the sample organisation', async () => {
     await openWorkbench(page, server.url, 'ops-monthly.xlsx');
     const frame = pane(page);
@@ -114,14 +126,7 @@ describe('the workbench, end to end', () => {
 
   test('the analyst links the monthly pack through the Link panel', async () => {
     await pane(page).getByRole('button', { name: /^Ana/ }).click();
-    await pane(page).getByRole('tab', { name: 'Link' }).click();
-    await linkThroughPanel('C5:N7', [
-      'Claims turnaround time',
-      'Manual intervention rate',
-      'Claims handling FTE',
-    ]);
-    await linkThroughPanel('C8:N8', ['First-contact resolution'], { header: 'C4:N4', scale: POINTS });
-    await linkThroughPanel('C9:N9', ['Claims platform uptime'], { header: 'C4:N4' });
+    await linkMonthlyPack();
     await pane(page).getByRole('heading', { name: 'Links in this workbook (3)' }).waitFor();
     const links = await server.request('GET', '/v1/links', { as: 'ana' });
     expect(
@@ -192,14 +197,7 @@ describe('the workbench, end to end', () => {
   test('a regional copy is reconciled: exactly its drifted cells are flagged, and one is pulled', async () => {
     await openSample(page, 'ops-monthly-north.xlsx');
     await signInAs(page, 'Ana');
-    await pane(page).getByRole('tab', { name: 'Link' }).click();
-    await linkThroughPanel('C5:N7', [
-      'Claims turnaround time',
-      'Manual intervention rate',
-      'Claims handling FTE',
-    ]);
-    await linkThroughPanel('C8:N8', ['First-contact resolution'], { header: 'C4:N4', scale: POINTS });
-    await linkThroughPanel('C9:N9', ['Claims platform uptime'], { header: 'C4:N4' });
+    await linkMonthlyPack();
 
     const frame = pane(page);
     await frame.getByRole('tab', { name: 'Reconcile' }).click();

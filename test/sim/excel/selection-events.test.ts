@@ -3,7 +3,7 @@
  * registered in `Excel.run`, raised by the simulator when a user selects (or an add-in
  * calls `range.select()`), delivered through Office's common API as Excel on the web does.
  */
-import type { ExcelRequestContext } from '../../../src/hosts/excel/excel-types';
+import type { ExcelGlobal, ExcelRequestContext } from '../../../src/hosts/excel/excel-types';
 import { excelSelection } from '../../../src/hosts/excel/office-platform';
 import { openKpiWorkbook } from './fixtures';
 
@@ -19,6 +19,19 @@ type EventContext = ExcelRequestContext & { workbook: { onSelectionChanged?: Sel
 
 /** Resolves after timers and microtasks have run: events arrive apart from answers. */
 const settle = () => new Promise((done) => setTimeout(done, 10));
+
+/** Registers a handler that counts the events it hears, as an add-in would. */
+async function countEvents(Excel: ExcelGlobal): Promise<{ events: number }> {
+  const counter = { events: 0 };
+  await Excel.run(async (ctx: EventContext) => {
+    ctx.workbook.onSelectionChanged!.add(() => {
+      counter.events++;
+    });
+    await ctx.sync();
+  });
+  await settle();
+  return counter;
+}
 
 describe('the simulated Excel raises workbook.onSelectionChanged', () => {
   it('registers through the library, calls the handler when the user selects, and stops after remove', async () => {
@@ -65,14 +78,7 @@ describe('the simulated Excel raises workbook.onSelectionChanged', () => {
 
   it("raises one event for an add-in's activate and select in one sync", async () => {
     const { Excel } = openKpiWorkbook();
-    let events = 0;
-    await Excel.run(async (ctx: EventContext) => {
-      ctx.workbook.onSelectionChanged!.add(() => {
-        events++;
-      });
-      await ctx.sync();
-    });
-    await settle();
+    const counter = await countEvents(Excel);
     await Excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem('Ops KPIs');
       sheet.activate();
@@ -80,7 +86,7 @@ describe('the simulated Excel raises workbook.onSelectionChanged', () => {
       await ctx.sync();
     });
     await settle();
-    expect(events).toBe(1);
+    expect(counter.events).toBe(1);
   });
 
   it("follows the user's clicks in the pane's platform (excelSelection)", async () => {
@@ -109,18 +115,11 @@ describe('the simulated Excel raises workbook.onSelectionChanged', () => {
 
   it('forgets the registrations of a page that went away', async () => {
     const { Excel, sim, detach } = openKpiWorkbook();
-    let events = 0;
-    await Excel.run(async (ctx: EventContext) => {
-      ctx.workbook.onSelectionChanged!.add(() => {
-        events++;
-      });
-      await ctx.sync();
-    });
-    await settle();
+    const counter = await countEvents(Excel);
     detach();
     expect(sim.events.count('documentSelectionChanged')).toBe(0);
     sim.select('Ops KPIs', 'B3');
     await settle();
-    expect(events).toBe(0);
+    expect(counter.events).toBe(0);
   });
 });
