@@ -36,6 +36,46 @@ class CopyPagesPlugin {
   }
 }
 
+/**
+ * What the workbench page needs beside its bundles: Microsoft's Excel library (the
+ * workbench runs it against the simulator; in Excel, Office loads it) and the sample
+ * workbooks it offers, with their index. The samples come from `PLUMBLINE_SAMPLES`
+ * (a folder of .xlsx files), by default the repository's test fixtures.
+ */
+class CopyWorkbenchFilesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyWorkbenchFilesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: 'CopyWorkbenchFilesPlugin',
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
+        },
+        () => {
+          const { RawSource } = compiler.webpack.sources;
+          const library = require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js');
+          compilation.fileDependencies.add(library);
+          // Unchanged, as Microsoft ships it: not minified again, its licence comment kept.
+          compilation.emitAsset('excel-web-16.00.debug.js', new RawSource(fs.readFileSync(library)), {
+            minimized: true,
+          });
+          const from = path.resolve(
+            process.env.PLUMBLINE_SAMPLES || path.join(__dirname, 'test/fixtures/workbooks'),
+          );
+          const samples = fs
+            .readdirSync(from)
+            .filter((f) => f.endsWith('.xlsx'))
+            .sort();
+          for (const file of samples) {
+            compilation.fileDependencies.add(path.join(from, file));
+            compilation.emitAsset(`samples/${file}`, new RawSource(fs.readFileSync(path.join(from, file))));
+          }
+          compilation.emitAsset('samples/index.json', new RawSource(JSON.stringify({ samples })));
+        },
+      );
+    });
+  }
+}
+
 /** @param {{ outputPath?: string }} env */
 module.exports = (env = {}, argv = {}) => ({
   mode: argv.mode ?? 'production',
@@ -47,13 +87,16 @@ module.exports = (env = {}, argv = {}) => ({
       import: './src/sim/excel/browser-entry.ts',
       library: { name: 'PlumblineExcelSim', type: 'window' },
     },
+    // The workbench (web/workbench.html) and the pane in its frame (web/workbench-pane.html).
+    workbench: './src/workbench/workbench-entry.tsx',
+    'workbench-pane': './src/workbench/pane-entry.tsx',
   },
   output: {
     path: env.outputPath ?? path.resolve(__dirname, 'dist/web'),
     filename: '[name].js',
     clean: true,
   },
-  plugins: [new CopyPagesPlugin()],
+  plugins: [new CopyPagesPlugin(), new CopyWorkbenchFilesPlugin()],
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: {
     rules: [

@@ -30,6 +30,11 @@ describe('plumbline demo', () => {
       expect(Object.keys(tokens).sort()).toEqual(['ada', 'ana', 'ian', 'leo', 'olivia', 'sam']);
 
       expect(await (await fetch(`${demo.url}/healthz`)).json()).toEqual({ ok: true });
+      // The pane's "Try it on sample data" signs in as the demo's people, with the tokens printed.
+      const personas = (await (await fetch(`${demo.url}/v1/demo/personas`)).json()).personas;
+      expect(Object.fromEntries(personas.map((p: { id: string; token: string }) => [p.id, p.token]))).toEqual(
+        tokens,
+      );
       const kpis = await (await fetch(`${demo.url}/v1/kpis`, { headers: auth(tokens.leo!) })).json();
       expect(kpis.kpis).toHaveLength(9);
 

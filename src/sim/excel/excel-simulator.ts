@@ -9,7 +9,9 @@ import { utf8Length } from '../../core/utf8';
 import type { WorkbookSnapshot } from '../../hosts/workbook-snapshot';
 import { emptyCounters, type SimCounters } from './counters';
 import { Dispatcher } from './dispatcher';
-import { ResponseTooLargeError } from './errors';
+import { parseAddress } from './address';
+import { ResponseTooLargeError, SimError } from './errors';
+import { DOCUMENT_SELECTION_CHANGED, HostEvents, installOfficeHost } from './office-events';
 import {
   isRichApiRequest,
   OFFICE_REQUEST_TOO_LARGE,
@@ -51,6 +53,9 @@ export interface SimulatorOptions {
 export type RichApiMessage = readonly unknown[];
 export type RichApiCallback = (result: RichApiResult) => void;
 
+/** Each page the simulator is installed on gets its own control id, as each add-in frame has. */
+let installs = 0;
+
 function isCleanup(actions: RequestAction[]): boolean {
   return (
     actions.some((a) => a.Name === '_RemoveReference') &&
@@ -64,7 +69,10 @@ export class ExcelSimulator {
   responseLimit: number;
   latencyMs: number;
   onRequest: ((requestText: string, result: RichApiResult) => void) | undefined;
+  /** The pages' event registrations (Excel's selection event), see `office-events.ts`. */
+  readonly events = new HostEvents();
   private stats: SimCounters = emptyCounters();
+  private selectionEventQueued = false;
 
   constructor(
     readonly workbook: SimWorkbook = ExcelSimulator.blankWorkbook(),
@@ -75,6 +83,32 @@ export class ExcelSimulator {
     this.latencyMs = options.latencyMs ?? 0;
     this.onRequest = options.onRequest;
     if (options.name) workbook.name = options.name;
+    workbook.onSelectionChanged = () => this.queueSelectionEvent();
+  }
+
+  /**
+   * One event for the moves of one request (`activate()` then `select()` is one move to the
+   * user), raised once the request is done: Excel posts events apart from answers.
+   */
+  private queueSelectionEvent(): void {
+    if (this.selectionEventQueued) return;
+    this.selectionEventQueued = true;
+    queueMicrotask(() => {
+      this.selectionEventQueued = false;
+      this.events.fire(DOCUMENT_SELECTION_CHANGED);
+    });
+  }
+
+  /**
+   * Selects a range as the user's click (or shift-click, or a typed address) would: the
+   * sheet becomes active and the pages that registered `onSelectionChanged` hear of it.
+   */
+  select(sheetName: string, address: string): void {
+    const sheet = this.workbook.findSheet(sheetName);
+    if (!sheet || sheet.deleted) throw new SimError('ItemNotFound', `There is no sheet '${sheetName}'.`);
+    const rect = parseAddress(address);
+    if (!rect) throw new SimError('InvalidArgument', `'${address}' is not a range address.`);
+    this.workbook.select(sheet, rect);
   }
 
   private static blankWorkbook(): SimWorkbook {
@@ -177,11 +211,17 @@ export class ExcelSimulator {
     else void Promise.resolve().then(() => callback(result));
   };
 
-  /** Wires this simulator into a global object where the library has defined `OSF` (a page's `window`, a vm context). */
-  installOn(global: object): void {
+  /**
+   * Wires this simulator into a global object where the library has defined `OSF` (a page's
+   * `window`, a vm context): its requests, and its event registrations where office.js has not
+   * set up a host of its own. Returns the detach for a page that goes away (a reloaded pane).
+   */
+  installOn(global: object): () => void {
     const osf = (global as { OSF?: { DDA?: { RichApi?: Record<string, unknown> } } }).OSF;
     if (!osf?.DDA) throw new Error('Load the Excel JavaScript library before installing the simulator.');
     osf.DDA.RichApi = osf.DDA.RichApi ?? {};
     osf.DDA.RichApi.executeRichApiRequestAsync = this.executeRichApiRequestAsync;
+    installOfficeHost(global, this.events, `plumbline-sim-${++installs}`);
+    return () => this.events.detach(global);
   }
 }

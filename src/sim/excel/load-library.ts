@@ -30,6 +30,8 @@ export interface LoadedExcel {
   Excel: ExcelGlobal;
   OfficeExtension: OfficeExtensionGlobal;
   sim: ExcelSimulator;
+  /** Forgets this context's event registrations, as when a pane's page goes away. */
+  detach(): void;
 }
 
 /** The library's global scope: what a page gives it, and no more than it needs. */
@@ -76,10 +78,10 @@ export function loadExcelLibrary(sim: ExcelSimulator = new ExcelSimulator()): Lo
   const globals = pageGlobals();
   const context = createContext(globals);
   libraryScript().runInContext(context);
-  sim.installOn(globals);
+  const detach = sim.installOn(globals);
   const { Excel, OfficeExtension } = globals;
   if (!isExcelGlobal(Excel) || !isOfficeExtensionGlobal(OfficeExtension)) {
     throw new Error(`${EXCEL_LIBRARY_FILE} did not define Excel and OfficeExtension.`);
   }
-  return { Excel, OfficeExtension, sim };
+  return { Excel, OfficeExtension, sim, detach };
 }

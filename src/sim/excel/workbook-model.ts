@@ -176,6 +176,8 @@ export class SimWorkbook {
   readonly names: SimName[] = [];
   activeSheet: SimSheet | undefined;
   selection: { sheet: SimSheet; rect: CellRect } | undefined;
+  /** Called after the selection moved (by a user or by `Range.select()`): Excel raises its selection event then. */
+  onSelectionChanged: (() => void) | undefined;
   private nextSheetNumber = 1;
   private nextCfNumber = 1;
   private nextChartNumber = 1;
@@ -262,12 +264,24 @@ export class SimWorkbook {
     }
     this.activeSheet = sheet;
     if (this.selection?.sheet !== sheet)
-      this.selection = { sheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+      this.setSelection({ sheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } });
   }
 
   select(sheet: SimSheet, rect: CellRect): void {
     this.activate(sheet);
-    this.selection = { sheet, rect };
+    this.setSelection({ sheet, rect });
+  }
+
+  private setSelection(next: { sheet: SimSheet; rect: CellRect }): void {
+    const before = this.selection;
+    this.selection = next;
+    const same =
+      before?.sheet === next.sheet &&
+      before.rect.top === next.rect.top &&
+      before.rect.left === next.rect.left &&
+      before.rect.bottom === next.rect.bottom &&
+      before.rect.right === next.rect.right;
+    if (!same) this.onSelectionChanged?.();
   }
 
   deleteSheet(sheet: SimSheet): void {

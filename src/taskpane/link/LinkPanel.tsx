@@ -31,7 +31,14 @@ import { LinkList } from './LinkList';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalS },
-  pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // minmax(0, …) and a shrinkable input: an <input> is 20 characters wide by default, which made
+  // the pair 410 px wide and the whole pane scroll sideways in Excel's 320–350 px pane.
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalS,
+  },
+  shrink: { minWidth: 0 },
   periods: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -74,6 +81,8 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
     setPeriods(around.periods ?? '');
     setLabels(around.labels ?? '');
     setKpiIds([]);
+    // A new range starts as typed: the scale chosen for the last link (FCR in points) is not this one's.
+    setScale(1);
     setNotice(null);
   };
 
@@ -172,10 +181,18 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
         </Field>
         <div className={styles.pair}>
           <Field label="Values">
-            <Input value={values} onChange={(_, d) => setValues(d.value.toUpperCase())} />
+            <Input
+              className={styles.shrink}
+              value={values}
+              onChange={(_, d) => setValues(d.value.toUpperCase())}
+            />
           </Field>
           <Field label="Period header">
-            <Input value={periods} onChange={(_, d) => setPeriods(d.value.toUpperCase())} />
+            <Input
+              className={styles.shrink}
+              value={periods}
+              onChange={(_, d) => setPeriods(d.value.toUpperCase())}
+            />
           </Field>
         </div>
         {preview && (

@@ -11,31 +11,24 @@ import type { Kpi } from '../../core/model';
 import { parsePeriodLabel } from '../../core/period-labels';
 import type { Block } from '../../hosts/host';
 
-/** How many columns left of the values may hold a row's label (a KPI name, then often a unit column). */
-const LABEL_COLUMNS = 4;
-
 /**
- * The header and the labels Plumbline guesses for a block of values: the row
- * above, and the few columns to the left of the same rows.
+ * The header and the labels Plumbline guesses for a block of values: the row above, and the
+ * columns to the left (from A), where each row's label is its first text ({@link rowLabel}):
+ * packs keep a unit or owner column between the KPI names and the numbers.
  */
 export function guessSurroundings(values: string): { periods?: string; labels?: string } {
   const rect = parseA1(values);
   if (!rect) return {};
   const above: CellRect | undefined =
     rect.top > 0 ? { ...rect, top: rect.top - 1, bottom: rect.top - 1 } : undefined;
-  const left: CellRect | undefined =
-    rect.left > 0
-      ? { ...rect, left: Math.max(0, rect.left - LABEL_COLUMNS), right: rect.left - 1 }
-      : undefined;
+  const left: CellRect | undefined = rect.left > 0 ? { ...rect, left: 0, right: rect.left - 1 } : undefined;
   return { periods: above && rectA1(above), labels: left && rectA1(left) };
 }
 
-/** A row's label: its longest text left of the values (`Claims turnaround time`, not the unit `days`). */
-export function rowLabel(cells: readonly unknown[]): string {
-  return cells
-    .filter((c): c is string => typeof c === 'string')
-    .map((c) => c.trim())
-    .reduce((best, c) => (c.length > best.length ? c : best), '');
+/** A row's label: its first non-blank text, read left to right (the KPI's name, not its unit). */
+export function rowLabel(row: readonly unknown[]): string {
+  const text = row.find((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof text === 'string' ? text.trim() : '';
 }
 
 export interface HeaderReading {

@@ -46,7 +46,8 @@ export function FindingRow(props: {
       )}
       {cell.unreadable && <Caption1>{cell.unreadable}</Caption1>}
       <div className={styles.actions}>
-        <Button size="small" onClick={props.onGoTo} disabled={props.busy} aria-label={`Go to ${where}`}>
+        {/* Each name starts with the button's visible words (WCAG 2.5.3), then says which cell. */}
+        <Button size="small" onClick={props.onGoTo} disabled={props.busy} aria-label={`Go to cell ${where}`}>
           Go to cell
         </Button>
         {cell.canonical !== null && cell.verdict !== 'match' && (
@@ -54,7 +55,7 @@ export function FindingRow(props: {
             size="small"
             onClick={props.onPull}
             disabled={props.busy}
-            aria-label={`Use the store's value in ${where}`}
+            aria-label={`Use store value${cell.isFormula ? '…' : ''} in ${where}`}
           >
             Use store value{cell.isFormula ? '…' : ''}
           </Button>

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
   },
+  // Beside a long KPI name at 320 px the status wrapped to "On / track".
+  status: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 /** One KPI due: its copies, the value to send, its status against target, a comment and a plan when needed. */
@@ -59,7 +61,7 @@ export function DueKpiCard(props: {
           }
         />
         {draft.include && check.value !== null && (
-          <Badge appearance="tint" color={statusColor(check.status)}>
+          <Badge className={styles.status} appearance="tint" color={statusColor(check.status)}>
             {STATUS_LABEL[check.status]}
           </Badge>
         )}

@@ -79,11 +79,20 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
   }, [freshness]);
 
   const who = { userId: session.user.id, today: localDay(new Date()) };
-  const checks = (due ?? []).flatMap((d) => {
-    const kpi = byId.get(d.row.id);
-    const draft = drafts[d.row.id];
-    return kpi && draft ? [{ due: d, draft, check: checkDraft(d.row, kpi, draft, who) }] : [];
-  });
+  // A reading waiting in the outbox may have landed already: offering it again, under a new
+  // idempotency key, could store it twice. It goes with its own key ("Send again") or is discarded.
+  const waiting = new Set(
+    entries
+      .filter((e) => e.state === 'pending')
+      .flatMap((e) => e.readings.map((r) => `${r.kpiId}|${r.period}`)),
+  );
+  const checks = (due ?? [])
+    .filter((d) => !waiting.has(`${d.row.id}|${d.row.period}`))
+    .flatMap((d) => {
+      const kpi = byId.get(d.row.id);
+      const draft = drafts[d.row.id];
+      return kpi && draft ? [{ due: d, draft, check: checkDraft(d.row, kpi, draft, who) }] : [];
+    });
   const chosen = checks.filter((c) => c.draft.include);
   const blocked = chosen.filter((c) => c.check.problems.length > 0);
   const readings: ReadingInput[] = chosen
@@ -95,7 +104,11 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
       const entry = outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
       setEntries(outbox.entries());
       const result = await send(entry);
-      if (!result.ok) setNotice(`Not stored yet: ${result.reason}`);
+      if (!result.ok) {
+        setNotice(`Not stored yet: ${result.reason}`);
+        // The review is over: what was sent waits in the outbox above, not here to be sent twice.
+        setReviewing(false);
+      }
     });
 
   return (
@@ -116,10 +129,10 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
           The linked cells could not be read ({linkProblem}); type the values instead.
         </Caption1>
       )}
-      {due && due.length === 0 && (
+      {due && checks.length === 0 && waiting.size === 0 && (
         <Text>Nothing is due: every KPI you own is reported for its latest period.</Text>
       )}
-      {due && due.length > 0 && !reviewing && (
+      {due && checks.length > 0 && !reviewing && (
         <>
           <ul className={styles.list} aria-label="KPIs due">
             {checks.map(({ due: d, draft, check }) => (

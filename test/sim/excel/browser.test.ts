@@ -3,15 +3,14 @@
  * simulator served to a page in headless Chromium, reading and writing a range
  * through unchanged `Excel.run` code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { excelLibraryPath } from '../../../src/sim/excel/load-library';
+import { launchChromium } from '../../e2e/chromium';
 import { buildBundle } from './bundle';
 import { kpiWorkbook } from './fixtures';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Excel simulator</title>
@@ -27,11 +26,6 @@ describe('the simulated Excel in Chromium, through the real library', () => {
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it with 'apt-get install -y chromium' and run again.`,
-      );
-    }
     const files: Record<string, { type: string; body: string }> = {
       '/': { type: 'text/html', body: PAGE },
       '/excel-web-16.00.debug.js': {
@@ -50,19 +44,7 @@ describe('the simulated Excel in Chromium, through the real library', () => {
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@
  * fresh database of the given engine, with a fixed clock.
  */
 import type { FastifyInstance } from 'fastify';
+import type { DemoPersona } from '../../../src/core/api';
 import demoModel from '../../../src/store/demo/model.json';
 import { buildApp } from '../../../src/store/app';
 import { ensureFirstAdmin } from '../../../src/store/server';
@@ -36,13 +37,26 @@ export interface ApiResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience, see above
 }
 
-export async function startTestServer(
-  engine: Engine,
-  options: { withModel?: boolean } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  withModel?: boolean;
+  /** Serve the built add-in pages from this folder (browser tests). */
+  webRoot?: string;
+  /** Publish the demo model's users as demo personas (`GET /v1/demo/personas`). */
+  personas?: boolean;
+}
+
+export async function startTestServer(engine: Engine, options: TestServerOptions = {}): Promise<TestServer> {
   const db = await openTestDb(engine);
   await ensureFirstAdmin(db, ADMIN_TOKEN);
-  const app = await buildApp({ db, now: () => NOW, heartbeatMs: 60_000 });
+  // Filled once the users exist below; the route answers with this same array.
+  const demoPersonas: DemoPersona[] = [];
+  const app = await buildApp({
+    db,
+    now: () => NOW,
+    heartbeatMs: 60_000,
+    webRoot: options.webRoot,
+    demoPersonas: options.personas ? demoPersonas : undefined,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens: Record<string, string> = { admin: ADMIN_TOKEN };
 
@@ -85,6 +99,7 @@ export async function startTestServer(
       const res = await request('POST', '/v1/users', { body: user });
       if (res.status !== 201) throw new Error(`setup: user ${user.id}: ${JSON.stringify(res.body)}`);
       tokens[user.id] = res.body.token;
+      demoPersonas.push({ id: res.body.id, name: res.body.name, role: res.body.role, token: res.body.token });
     }
     const res = await request('PUT', '/v1/model', { body: { nodes: demoModel.nodes } });
     if (res.status !== 200) throw new Error(`setup: model: ${JSON.stringify(res.body)}`);

@@ -32,7 +32,7 @@ describe('the Reconcile panel', () => {
       screen
         .getAllByRole('button', { name: /^Go to / })
         .filter((b) => within(b.closest('li')!).queryByText('Differs'))
-        .map((b) => b.getAttribute('aria-label')!.replace('Go to ', ''))
+        .map((b) => b.getAttribute('aria-label')!.replace('Go to cell ', ''))
         .sort(),
     );
     expect(flags).toHaveLength(differ);
@@ -41,7 +41,7 @@ describe('the Reconcile panel', () => {
     // Pull the first diverging cell's canonical value into the sheet.
     const first = flags[0]!;
     await user.click(
-      screen.getByRole('button', { name: `Use the store's value in ${first.sheet}!${first.address}` }),
+      screen.getByRole('button', { name: `Use store value in ${first.sheet}!${first.address}` }),
     );
     await screen.findByText(`${first.sheet}!${first.address} now holds the canonical value.`);
     const after = (await world.host.listFlagFormats()).filter((f) => f.id.startsWith('diverged:'));
