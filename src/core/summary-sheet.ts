@@ -80,7 +80,14 @@ export function summarySheet(rows: readonly SummaryRow[], asOf: string): SheetLa
 
   for (const row of rows) {
     const isKpi = row.kind === 'kpi';
-    const valueFormat = isKpi ? unitNumberFormat(row.unit) : 'General';
+    const valueFormat = isKpi
+      ? unitNumberFormat(row.unit, [
+          row.value,
+          row.target,
+          row.latest?.value,
+          ...row.trend.map((p) => p.value),
+        ])
+      : 'General';
     const dependsOn =
       isKpi && row.status === 'off-track' ? row.dependsOn.map((id) => names.get(id) ?? id).join(', ') : '';
     values.push([

@@ -105,7 +105,18 @@ export function trendSection(rows: readonly SummaryRow[], top: number, width: nu
         STATUS_LABELS[status],
         first === last ? first : `${first} to ${last}`,
       ],
-      ['General', ...repeat(TREND_LENGTH, unitNumberFormat(kpi.unit)), 'General', '@'],
+      [
+        'General',
+        ...repeat(
+          TREND_LENGTH,
+          unitNumberFormat(
+            kpi.unit,
+            trend.map((p) => p.value),
+          ),
+        ),
+        'General',
+        '@',
+      ],
       [STATUS_FILLS[status], ...repeat(TREND_LENGTH, ''), STATUS_FILLS[status]],
       false,
     );

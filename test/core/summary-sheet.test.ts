@@ -103,9 +103,13 @@ test('text that looks like a formula stays a string value', () => {
 
 test('units become number formats that show them', () => {
   expect(unitNumberFormat('%')).toBe('0.0%');
-  expect(unitNumberFormat('days')).toBe('#,##0.## "days"');
-  expect(unitNumberFormat('')).toBe('#,##0.##');
-  expect(unitNumberFormat('"in"')).toBe('#,##0.## "in"');
+  expect(unitNumberFormat('%', [0.7385])).toBe('0.00%');
+  // Integers show without a trailing point (`#,##0.##` showed 419 FTE as "419. FTE").
+  expect(unitNumberFormat('FTE', [419, 410])).toBe('#,##0 "FTE"');
+  expect(unitNumberFormat('days', [6.7, 6.4, 7])).toBe('#,##0.0 "days"');
+  expect(unitNumberFormat('EUR', [126.4, 0.1 + 0.2])).toBe('#,##0.0 "EUR"');
+  expect(unitNumberFormat('', [1.23456])).toBe('#,##0.000');
+  expect(unitNumberFormat('"in"')).toBe('#,##0 "in"');
 });
 
 test('a trend as a sparkline: higher values, taller blocks; gaps as dots', () => {

@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellVerdict } from '../../core/reconcile';
-import { formatDay, formatValue } from '../shell/format';
+import { formatDay, formatValue, formatPeriod } from '../shell/format';
 import { VERDICT_LABEL, badgeColor } from './verdict-text';
 
 const useStyles = makeStyles({
@@ -33,7 +33,7 @@ export function FindingRow(props: {
         <Badge appearance="filled" color={badgeColor(cell.verdict)}>
           {VERDICT_LABEL[cell.verdict]}
         </Badge>
-        <Text weight="semibold">{cell.period}</Text>
+        <Text weight="semibold">{formatPeriod(cell.period)}</Text>
         <Caption1>{where}</Caption1>
       </div>
       <Text>

@@ -10,7 +10,7 @@ export function Panel(props: {
   const titleId = `${props.id}-title`;
   return (
     <section aria-labelledby={titleId} style={{ display: 'grid', gap: 12 }}>
-      <Text as="h2" id={titleId} weight="semibold" size={400}>
+      <Text as="h2" id={titleId} weight="semibold" size={400} style={{ margin: 0 }}>
         {props.title}
       </Text>
       {props.intro && <Caption1>{props.intro}</Caption1>}

@@ -21,3 +21,14 @@ export function formatDay(iso: string | null | undefined): string {
     ? iso
     : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A period key as people say it: `2026-10` → `Oct 2026`, `2026-Q3` → `Q3 2026`, `2026-W47` → `W47 2026`. */
+export function formatPeriod(key: string | null | undefined): string {
+  if (!key) return '—';
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  const part = /^(\d{4})-([QW]\d{1,2})$/.exec(key);
+  return part ? `${part[2]} ${part[1]}` : key;
+}

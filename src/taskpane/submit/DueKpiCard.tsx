@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatValue } from '../shell/format';
+import { formatValue, formatPeriod } from '../shell/format';
 import { STATUS_LABEL, statusColor } from '../shell/status-text';
 import { typedText, type Draft, type DraftCheck } from './draft';
 import type { DueKpi } from './due-readings';
@@ -67,9 +67,9 @@ export function DueKpiCard(props: {
         )}
       </div>
       <Caption1>
-        {row.period} · target {formatValue(row.target, row.unit)}
+        {formatPeriod(row.period)} · target {formatValue(row.target, row.unit)}
         {row.latest
-          ? ` · last reported ${formatValue(row.latest.value, row.unit)} (${row.latest.period})`
+          ? ` · last reported ${formatValue(row.latest.value, row.unit)} (${formatPeriod(row.latest.period)})`
           : ''}
       </Caption1>
       {draft.include && (

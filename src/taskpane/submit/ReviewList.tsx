@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReadingInput } from '../../core/api';
 import type { KpiWithPath } from '../../core/model-tree';
-import { formatValue } from '../shell/format';
+import { formatValue, formatPeriod } from '../shell/format';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXS },
@@ -28,7 +28,8 @@ export function ReviewList(props: {
           const kpi = props.kpi(r.kpiId);
           return (
             <li key={r.kpiId}>
-              {kpi?.name ?? r.kpiId}, {r.period}: <strong>{formatValue(r.value, kpi?.unit)}</strong>
+              {kpi?.name ?? r.kpiId}, {formatPeriod(r.period)}:{' '}
+              <strong>{formatValue(r.value, kpi?.unit)}</strong>
               {r.remediation ? ' (with a remediation plan)' : ''}
             </li>
           );

@@ -7,7 +7,7 @@ import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/rea
 import { useEffect, useState } from 'react';
 import { sparkline } from '../../core/summary-sheet';
 import type { SummaryRow } from '../../core/summary';
-import { formatValue } from '../shell/format';
+import { formatValue, formatPeriod } from '../shell/format';
 import { OperationStatus } from '../shell/OperationStatus';
 import { STATUS_LABEL, statusColor } from '../shell/status-text';
 import { Panel } from '../shell/Panel';
@@ -78,10 +78,11 @@ export function SummaryPanel({ context }: { context: WorkspaceContext }): React.
               {row.kind === 'kpi' ? (
                 <>
                   <Caption1>
-                    {row.period}: {row.value === null ? 'not reported' : formatValue(row.value, row.unit)} ·
-                    target {formatValue(row.target, row.unit)}
+                    {formatPeriod(row.period)}:{' '}
+                    {row.value === null ? 'not reported' : formatValue(row.value, row.unit)} · target{' '}
+                    {formatValue(row.target, row.unit)}
                     {row.value === null && row.latest
-                      ? ` · last ${formatValue(row.latest.value, row.unit)} (${row.latest.period})`
+                      ? ` · last ${formatValue(row.latest.value, row.unit)} (${formatPeriod(row.latest.period)})`
                       : ''}{' '}
                     · owner {row.ownerId}
                   </Caption1>

@@ -156,7 +156,7 @@ describe.each(ENGINES)('summary and events on %s', (engine) => {
     expect(sheet.getRow(turnaroundRow).getCell(1).alignment?.indent).toBe(2);
     const headers = (sheet.getRow(2).values as ExcelJS.CellValue[]).map(String);
     const lastReported = sheet.getRow(turnaroundRow).getCell(headers.indexOf('Last reported'));
-    expect([lastReported.value, lastReported.numFmt]).toEqual([7.1, '#,##0.## "days"']);
+    expect([lastReported.value, lastReported.numFmt]).toEqual([7.1, '#,##0.0 "days"']);
     expect(sheet.getRow(turnaroundRow).getCell(headers.indexOf('Last period')).value).toBe('2026-10');
   });
 

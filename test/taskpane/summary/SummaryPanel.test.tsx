@@ -28,8 +28,8 @@ describe('the Summary panel', () => {
     expect(await screen.findByRole('heading', { name: /Summary as of 2026-11-24/ })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'KPIs by pillar and program' });
     const fcr = within(list).getByText('First-contact resolution').closest('li')!;
-    expect(within(fcr).getByText(/2026-10: not reported/)).toBeTruthy();
-    expect(within(fcr).getByText(/last 75\.3% \(2026-09\)/)).toBeTruthy();
+    expect(within(fcr).getByText(/Oct 2026: not reported/)).toBeTruthy();
+    expect(within(fcr).getByText(/last 75\.3% \(Sep 2026\)/)).toBeTruthy();
     expect(within(fcr).getByText('Overdue')).toBeTruthy();
     for (const badge of within(list).getAllByText(/^(On track|At risk|Off track|No data)$/)) {
       expect(badge.textContent).not.toBe('');
