@@ -22,6 +22,8 @@ export function FindingRow(props: {
   busy: boolean;
   onGoTo(): void;
   onPull(): void;
+  /** Offered to the KPI's owner: send the cell's value to the store instead. */
+  onSubmitLocal?: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const { cell, unit } = props;
@@ -58,6 +60,16 @@ export function FindingRow(props: {
             aria-label={`Use store value${cell.isFormula ? '…' : ''} in ${where}`}
           >
             Use store value{cell.isFormula ? '…' : ''}
+          </Button>
+        )}
+        {props.onSubmitLocal && (
+          <Button
+            size="small"
+            onClick={props.onSubmitLocal}
+            disabled={props.busy}
+            aria-label={`Submit this sheet's value from ${where}`}
+          >
+            Submit this value
           </Button>
         )}
       </div>

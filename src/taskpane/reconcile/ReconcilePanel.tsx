@@ -15,6 +15,9 @@ import type { WorkspaceContext } from '../shell/Workspace';
 import { ConfirmOverwrite } from './ConfirmOverwrite';
 import { FindingRow } from './FindingRow';
 import { clearFlags, pullCanonical, reconcileAndFlag } from './reconcile-actions';
+import { canSubmitLocal, submitLocal } from './submit-local';
+import { localDay } from '../shell/local-day';
+import type { KpiWithPath } from '../../core/model-tree';
 import { VERDICT_LABEL, VERDICT_ORDER, badgeColor } from './verdict-text';
 
 const useStyles = makeStyles({
@@ -28,7 +31,7 @@ type Result = WorkbookReconcile & { flagged: number };
 
 export function ReconcilePanel({ context }: { context: WorkspaceContext }): React.JSX.Element {
   const styles = useStyles();
-  const { deps, client, kpis, freshness } = context;
+  const { deps, client, kpis, freshness, session } = context;
   const op = useOperation();
   const [result, setResult] = useState<Result | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -58,6 +61,18 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
       setNotice(`${cell.sheet}!${cell.address} now holds the canonical value.`);
     });
   };
+
+  const offerLocal = (kpi: KpiWithPath, cell: CellVerdict, workbookName: string) =>
+    op.run(`Submitting ${cell.sheet}!${cell.address}…`, async (step) => {
+      const who = { userId: session.user.id, today: localDay(new Date()), workbookName };
+      const sent = await submitLocal(client, deps.platform.storage, who, kpi, cell);
+      if (!sent.stored) {
+        setNotice(`Not submitted: ${sent.reason}`);
+        return;
+      }
+      setResult(await reconcileAndFlag(deps.host, client, kpis, step));
+      setNotice(`${cell.sheet}!${cell.address} is now the store's value (revision ${sent.revision}).`);
+    });
 
   const findings = (result?.cells ?? []).filter((c) => c.verdict !== 'match');
   const groups = groupByKpi(findings);
@@ -122,6 +137,11 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
                   busy={op.progress !== null}
                   onGoTo={() => void op.run('Going to the cell…', () => deps.platform.selection.select(cell))}
                   onPull={() => (cell.isFormula ? setConfirming(cell) : void pull(cell))}
+                  onSubmitLocal={
+                    kpi && result && canSubmitLocal(cell, kpi, session.user.id)
+                      ? () => void offerLocal(kpi, cell, result.workbook.name)
+                      : undefined
+                  }
                 />
               ))}
             </ul>

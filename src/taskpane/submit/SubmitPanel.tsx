@@ -9,6 +9,7 @@ import type { ReadingInput } from '../../core/api';
 import { compareWorkbook } from '../../core/reconcile-workbook';
 import { OperationStatus } from '../shell/OperationStatus';
 import { Panel } from '../shell/Panel';
+import { localDay } from '../shell/local-day';
 import { useOperation } from '../shell/use-operation';
 import type { WorkspaceContext } from '../shell/Workspace';
 import { DueKpiCard } from './DueKpiCard';
@@ -174,12 +175,6 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
       )}
     </Panel>
   );
-}
-
-/** The user's calendar day: a period starts on the owner's own date, as the store's clock sees it within hours. */
-function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function initialDraft(due: DueKpi): Draft {

@@ -60,3 +60,41 @@ describe('the Reconcile panel', () => {
     expect(await world.host.listFlagFormats()).toEqual(own);
   });
 });
+
+describe('the Reconcile panel for a KPI owner', () => {
+  let world: PaneWorld;
+  beforeAll(async () => {
+    world = await openWorld('ops-monthly-north.xlsx');
+    await seedPackTruth(world.server);
+    await linkPack(world, 'ops-monthly-north.xlsx');
+  });
+  afterAll(() => world.server.close());
+
+  test("submits the sheet's value instead, for the KPIs they own only", async () => {
+    const user = userEvent.setup();
+    await renderSignedIn(world, 'olivia');
+    await user.click(await screen.findByRole('tab', { name: 'Reconcile' }));
+    await user.click(screen.getByRole('button', { name: 'Reconcile' }));
+    await screen.findByText(/differ from the store/);
+    // Olivia owns the turnaround (L5), not first-contact resolution (H8, Sam's).
+    expect(screen.queryByRole('button', { name: "Submit this sheet's value from Ops KPIs!H8" })).toBeNull();
+    await user.click(screen.getByRole('button', { name: "Submit this sheet's value from Ops KPIs!L5" }));
+    await screen.findByText(/Ops KPIs!L5 is now the store's value \(revision 2\)\./);
+
+    const revisions = await world.server.request(
+      'GET',
+      '/v1/readings?kpiId=claims.turnaround_days&period=2026-10',
+      {
+        as: 'leo',
+      },
+    );
+    expect(revisions.body.readings.map((r: { value: number }) => r.value)).toEqual([6.7, 6.4]);
+    expect(revisions.body.readings[1].source).toEqual({
+      workbook: expect.any(String),
+      sheet: 'Ops KPIs',
+      address: 'L5',
+    });
+    const flags = (await world.host.listFlagFormats()).filter((f) => f.id.startsWith('diverged:'));
+    expect(flags.map((f) => f.address)).toEqual(['H8']);
+  });
+});
