@@ -43,7 +43,13 @@ export function truthReadings(shape: Shape): Reading[] {
 
 /** A store in memory that counts its requests by kind. */
 export function memoryStore(canonical: Reading[]): LinkStore & { requests: Record<string, number> } {
-  const requests: Record<string, number> = { kpis: 0, canonical: 0, registerLink: 0, observe: 0 };
+  const requests: Record<string, number> = {
+    kpis: 0,
+    canonical: 0,
+    registerLink: 0,
+    registerLinks: 0,
+    observe: 0,
+  };
   const kpiIds = [...new Set(canonical.map((r) => r.kpiId))];
   const kpis = kpiIds.map((id) => ({ id, name: id, cadence: 'month' as const }));
   return {
@@ -57,6 +63,15 @@ export function memoryStore(canonical: Reading[]): LinkStore & { requests: Recor
     registerLink: async (link: Omit<LinkInput, 'scale'> & { scale?: number }) => {
       requests.registerLink!++;
       return { ...link, id: link.id ?? randomUUID(), scale: link.scale ?? 1, createdBy: OWNER } as Link;
+    },
+    registerLinks: async (links: LinkInput[]) => {
+      requests.registerLinks!++;
+      return links.map((link) => ({
+        ...link,
+        id: link.id ?? randomUUID(),
+        createdBy: OWNER,
+        createdAt: NOW.toISOString(),
+      }));
     },
     observe: async (observations: ObservationInput[]) => (requests.observe!++, observations),
   };

@@ -2,11 +2,12 @@
  * Reconciling every link of a workbook, for every host: one metadata read, one
  * names read, one block read and one canonical request, whatever the number of links.
  */
-import type { LinkInput } from './api';
+import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST, type LinkInput } from './api';
 import { linkCells } from './link-cells';
 import { decodeMetadata } from './link-format';
 import { periodBounds } from './period-key';
 import { reconcile, type ReconcileResult } from './reconcile';
+import { batchBySize } from './request-batches';
 import { toHeader, WorkbookLinkError, type LinkStore, type LinkWorkbook } from './workbook-access';
 
 export interface WorkbookReconcile extends ReconcileResult {
@@ -128,15 +129,14 @@ export async function reconcileWorkbook(
   store: LinkStore,
 ): Promise<WorkbookReconcile> {
   const { registrations, ...result } = await compareWorkbook(workbook, store);
-  // The store has one route per link; they go out together, not one after another.
-  await Promise.all(registrations.map((link) => store.registerLink(link)));
-  for (let i = 0; i < result.observations.length; i += OBSERVATION_BATCH) {
-    await store.observe(result.observations.slice(i, i + OBSERVATION_BATCH));
+  // As few requests as the store's limits allow: one of each for a workbook of
+  // up to 10,000 links and about 20,000 cells, whatever the number of links.
+  for (const links of batchBySize(registrations, MAX_LINKS_PER_REQUEST)) await store.registerLinks(links);
+  for (const observations of batchBySize(result.observations, MAX_OBSERVATIONS_PER_REQUEST)) {
+    await store.observe(observations);
   }
   return result;
 }
-
-const OBSERVATION_BATCH = 10_000;
 
 /** The first and last period (by their days) among keys of any cadence. */
 export function coveringRange(periods: readonly string[]): { from?: string; to?: string } {

@@ -93,6 +93,8 @@ export interface StoreDb {
   lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
   /** Inserts, or updates every field but createdBy/createdAt when the id exists; returns the stored link. */
   upsertLink(link: Link): Promise<Link>;
+  /** `upsertLink` for many links in one transaction, all-or-nothing; answers in the order given. */
+  upsertLinks(links: Link[]): Promise<Link[]>;
   listLinks(filter?: { workbookId?: string; ids?: string[] }): Promise<Link[]>;
   /** Upserts the latest observation per (linkId, kpiId, period), all in one transaction. */
   recordObservations(rows: ObservationRow[]): Promise<void>;
