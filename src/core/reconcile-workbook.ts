@@ -142,10 +142,13 @@ export async function reconcileWorkbook(
 export function coveringRange(periods: readonly string[]): { from?: string; to?: string } {
   let from: string | undefined;
   let to: string | undefined;
-  for (const period of periods) {
+  let first = '';
+  let last = '';
+  // A workbook repeats a few periods across all its cells: each distinct one is looked at once.
+  for (const period of new Set(periods)) {
     const bounds = periodBounds(period);
-    if (!from || bounds.start < periodBounds(from).start) from = period;
-    if (!to || bounds.end > periodBounds(to).end) to = period;
+    if (!from || bounds.start < first) [from, first] = [period, bounds.start];
+    if (!to || bounds.end > last) [to, last] = [period, bounds.end];
   }
   return { from, to };
 }
