@@ -85,6 +85,7 @@ export function createLinkQueries(db: Kysely<Database>): LinkQueries {
       for (const kpiIds of kpiChunks) {
         let query = db.selectFrom('observations').selectAll();
         if (kpiIds) query = query.where('kpi_id', 'in', kpiIds);
+        if (filter?.verdict !== undefined) query = query.where('verdict', '=', filter.verdict);
         const rows = await query.orderBy('link_id').orderBy('kpi_id').orderBy('period').execute();
         out.push(...rows.map(toObservation));
       }

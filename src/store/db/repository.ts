@@ -98,7 +98,8 @@ export interface StoreDb {
   listLinks(filter?: { workbookId?: string; ids?: string[] }): Promise<Link[]>;
   /** Upserts the latest observation per (linkId, kpiId, period), all in one transaction. */
   recordObservations(rows: ObservationRow[]): Promise<void>;
-  listObservations(filter?: { kpiIds?: string[] }): Promise<ObservationRow[]>;
+  /** The latest observations, of some KPIs and of one verdict when asked (the summary counts only `diverged`). */
+  listObservations(filter?: { kpiIds?: string[]; verdict?: Verdict }): Promise<ObservationRow[]>;
   /**
    * Readings events: in-process on SQLite; PostgreSQL LISTEN on a dedicated
    * client so any API process sees readings landed through any other.

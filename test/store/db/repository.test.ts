@@ -522,6 +522,12 @@ describe.each(ENGINES)('repository on %s', (engine) => {
       await db.recordObservations([later, { ...newer, observedAt: '2026-03-11T11:00:00.000Z' }]);
       expect(await db.listObservations({ kpiIds: ['claims.turnaround'] })).toEqual([later]);
       expect(await db.listObservations({ kpiIds: [] })).toEqual([]);
+      // Of one verdict, as the summary asks for them.
+      expect(await db.listObservations({ verdict: 'diverged' })).toEqual([later]);
+      expect(await db.listObservations({ kpiIds: ['claims.backlog'], verdict: 'unreadable' })).toEqual([
+        unreadable,
+      ]);
+      expect(await db.listObservations({ kpiIds: ['claims.turnaround'], verdict: 'match' })).toEqual([]);
       await db.recordObservations([]);
     });
 
