@@ -4,6 +4,7 @@
  * the pane checks its input with them before sending.
  */
 import { z } from 'zod';
+import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST } from './request-limits';
 import {
   cadenceSchema,
   directionSchema,
@@ -89,18 +90,9 @@ export const observationInputSchema = z.strictObject({
   value: observationValueSchema,
 });
 
-/**
- * Most links in one `POST /v1/links/bulk`: a workbook's every link in one
- * request at reconcile (10,000 small links are about 2.5 MB, under the 4 MB body limit).
- */
-export const MAX_LINKS_PER_REQUEST = 10_000;
-
 export const linksRequestSchema = z.strictObject({
   links: z.array(linkInputSchema).min(1).max(MAX_LINKS_PER_REQUEST),
 });
-
-/** Most observations in one `POST /v1/observations`. */
-export const MAX_OBSERVATIONS_PER_REQUEST = 20_000;
 
 export const observationsRequestSchema = z.strictObject({
   observations: z.array(observationInputSchema).min(1).max(MAX_OBSERVATIONS_PER_REQUEST),

@@ -2,12 +2,13 @@
  * Reconciling every link of a workbook, for every host: one metadata read, one
  * names read, one block read and one canonical request, whatever the number of links.
  */
-import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST, type LinkInput } from './api';
+import type { LinkInput } from './api';
 import { linkCells } from './link-cells';
 import { decodeMetadata } from './link-format';
 import { periodBounds } from './period-key';
 import { reconcile, type ReconcileResult } from './reconcile';
 import { batchBySize } from './request-batches';
+import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST } from './request-limits';
 import { toHeader, WorkbookLinkError, type LinkStore, type LinkWorkbook } from './workbook-access';
 
 export interface WorkbookReconcile extends ReconcileResult {

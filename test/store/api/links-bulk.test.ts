@@ -3,7 +3,7 @@
  * workbook in one request, all-or-nothing, answering in the order given.
  */
 import { randomUUID } from 'node:crypto';
-import { MAX_LINKS_PER_REQUEST } from '../../../src/core/api';
+import { MAX_LINKS_PER_REQUEST } from '../../../src/core/request-limits';
 import { ENGINES } from '../db/engines';
 import { startTestServer, type TestServer } from './test-server';
 
