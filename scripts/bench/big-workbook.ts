@@ -42,7 +42,10 @@ export function truthReadings(shape: Shape): Reading[] {
 }
 
 /** A store in memory that counts its requests by kind. */
-export function memoryStore(canonical: Reading[]): LinkStore & { requests: Record<string, number> } {
+export function memoryStore(
+  canonical: Reading[],
+): LinkStore & { requests: Record<string, number>; observedBytes: { total: number } } {
+  const observedBytes = { total: 0 };
   const requests: Record<string, number> = {
     kpis: 0,
     canonical: 0,
@@ -54,6 +57,7 @@ export function memoryStore(canonical: Reading[]): LinkStore & { requests: Recor
   const kpis = kpiIds.map((id) => ({ id, name: id, cadence: 'month' as const }));
   return {
     requests,
+    observedBytes,
     kpis: async () => (requests.kpis!++, kpis),
     canonical: async (ids) => {
       requests.canonical!++;
@@ -73,7 +77,11 @@ export function memoryStore(canonical: Reading[]): LinkStore & { requests: Recor
         createdAt: NOW.toISOString(),
       }));
     },
-    observe: async (observations: ObservationInput[]) => (requests.observe!++, observations),
+    observe: async (observations: ObservationInput[]) => {
+      requests.observe!++;
+      observedBytes.total += Buffer.byteLength(JSON.stringify({ observations }));
+      return observations;
+    },
   };
 }
 

@@ -130,7 +130,7 @@ function workbook(links: number): ExcelSimulator {
   );
 }
 
-/** Links rows 2…links+1 in bulk in the format `linkRange` writes, each registered with the store. */
+/** Links rows 2…links+1 in the format `linkRange` writes, registered with the store in one request. */
 async function linkRows(
   host: ReturnType<typeof createExcelHost>,
   client: ReturnType<typeof createStoreClient>,
@@ -138,36 +138,30 @@ async function linkRows(
 ): Promise<void> {
   const info = await host.workbookInfo();
   const stored: StoredLink[] = [];
-  for (let start = 0; start < links; start += 100) {
-    const batch = Array.from({ length: Math.min(100, links - start) }, (_, k) => start + k);
-    const registered = await Promise.all(
-      batch.map((i) =>
-        client.registerLink({
-          workbookId: info.id,
-          workbookName: info.name,
-          sheet: SHEET,
-          address: `B${i + 2}:M${i + 2}`,
-          layout: 'series',
-          kpiIds: [kpiId(i % KPIS)],
-          scale: 1,
-        }),
-      ),
-    );
-    registered.forEach((link, k) => {
-      const i = batch[k]!;
-      stored.push({
-        name: linkNames(i + 1).values,
-        id: link.id,
-        layout: 'series',
-        orientation: 'rows',
-        kpiIds: [kpiId(i % KPIS)],
-        periodsName: linkNames(i + 1).periods,
-        period: null,
-        scale: 1,
-        fiscalYearStartMonth: 1,
-      });
+  const registered = await client.registerLinks(
+    Array.from({ length: links }, (_, i) => ({
+      workbookId: info.id,
+      workbookName: info.name,
+      sheet: SHEET,
+      address: `B${i + 2}:M${i + 2}`,
+      layout: 'series' as const,
+      kpiIds: [kpiId(i % KPIS)],
+      scale: 1,
+    })),
+  );
+  registered.forEach((link, i) => {
+    stored.push({
+      name: linkNames(i + 1).values,
+      id: link.id,
+      layout: 'series',
+      orientation: 'rows',
+      kpiIds: [kpiId(i % KPIS)],
+      periodsName: linkNames(i + 1).periods,
+      period: null,
+      scale: 1,
+      fiscalYearStartMonth: 1,
     });
-  }
+  });
   await host.setNames(
     stored.flatMap((link, i) => [
       { name: link.name, sheet: SHEET, address: `B${i + 2}:M${i + 2}` },
