@@ -26,6 +26,9 @@ const PATTERNS: Record<Cadence, RegExp> = {
 /** Any well-formed period key, whatever its cadence. */
 export const PERIOD_KEY_PATTERN = /^\d{4}(-W\d{2}|-\d{2}|-Q[1-4])?$/;
 
+/** Most keys each cache below remembers; cleared when full. */
+const BOUNDS_CACHE_SIZE = 4096;
+
 interface ParsedKey {
   cadence: Cadence;
   year: number;
@@ -33,7 +36,18 @@ interface ParsedKey {
   index: number;
 }
 
+/** Keys already parsed (undefined for an invalid one): a summary parses each reading's period. */
+const parsedKeys = new Map<string, ParsedKey | undefined>();
+
 function parseKey(key: string): ParsedKey | undefined {
+  if (parsedKeys.has(key)) return parsedKeys.get(key);
+  const parsed = parseKeyText(key);
+  if (parsedKeys.size >= BOUNDS_CACHE_SIZE) parsedKeys.clear();
+  parsedKeys.set(key, parsed);
+  return parsed;
+}
+
+function parseKeyText(key: string): ParsedKey | undefined {
   for (const cadence of CADENCES) {
     const m = PATTERNS[cadence].exec(key);
     if (!m) continue;
@@ -97,7 +111,6 @@ export function weekKey(isoYear: number, week: number): string {
  * so it never holds more than a few thousand keys.
  */
 const boundsByKey = new Map<string, { start: string; end: string }>();
-const BOUNDS_CACHE_SIZE = 4096;
 
 /** First and last day (inclusive) of a period. Throws on an invalid key. */
 export function periodBounds(key: string): { start: string; end: string } {
