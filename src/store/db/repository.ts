@@ -49,6 +49,8 @@ export interface StoreDb {
   listUsers(): Promise<User[]>;
   /** In stored order: existing nodes keep their position, new ones are appended in request order. */
   listNodes(): Promise<ModelNode[]>;
+  /** The nodes of some ids (those that exist), in no particular order: a request's KPIs without the whole model. */
+  listNodesByIds(ids: readonly string[]): Promise<ModelNode[]>;
   /** One transaction, all-or-nothing. */
   upsertNodes(nodes: ModelNode[], now: string): Promise<void>;
   kpisWithReadings(kpiIds: string[]): Promise<Set<string>>;
