@@ -53,6 +53,8 @@ export interface StoreClient {
   registerLink(
     link: Partial<LinkInput> & Omit<LinkInput, 'id' | 'scale'> & { scale?: number },
   ): Promise<Link>;
+  /** `POST /v1/links/bulk`: many links in one request, all-or-nothing. */
+  registerLinks(links: LinkInput[]): Promise<Link[]>;
   observe(observations: ObservationInput[]): Promise<ObservationAnswer[]>;
   summary(asOf?: string): Promise<{ asOf: string; rows: SummaryRow[] }>;
 }
@@ -118,6 +120,8 @@ export function createStoreClient(options: ClientOptions): StoreClient {
         )
       ).readings,
     registerLink: (link) => call<Link>('POST', '/v1/links', link),
+    registerLinks: async (links) =>
+      (await call<{ links: Link[] }>('POST', '/v1/links/bulk', { links })).links,
     observe: async (observations) =>
       (await call<{ observations: ObservationAnswer[] }>('POST', '/v1/observations', { observations }))
         .observations,

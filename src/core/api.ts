@@ -4,6 +4,7 @@
  * the pane checks its input with them before sending.
  */
 import { z } from 'zod';
+import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST } from './request-limits';
 import {
   cadenceSchema,
   directionSchema,
@@ -89,8 +90,12 @@ export const observationInputSchema = z.strictObject({
   value: observationValueSchema,
 });
 
+export const linksRequestSchema = z.strictObject({
+  links: z.array(linkInputSchema).min(1).max(MAX_LINKS_PER_REQUEST),
+});
+
 export const observationsRequestSchema = z.strictObject({
-  observations: z.array(observationInputSchema).min(1).max(20000),
+  observations: z.array(observationInputSchema).min(1).max(MAX_OBSERVATIONS_PER_REQUEST),
 });
 
 export const summaryQuerySchema = z.strictObject({

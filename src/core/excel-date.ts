@@ -56,7 +56,22 @@ export function dateFormatGranularity(format: string | undefined): 'day' | 'mont
   return /y/.test(tokens) ? 'year' : 'day';
 }
 
+const FORMAT_CACHE_SIZE = 1024;
+
+/** `dateTokens` by format: a sheet has few distinct formats, asked about once per cell. */
+const tokensByFormat = new Map<string, string>();
+
 function dateTokens(format: string): string {
+  let tokens = tokensByFormat.get(format);
+  if (tokens === undefined) {
+    if (tokensByFormat.size >= FORMAT_CACHE_SIZE) tokensByFormat.clear();
+    tokens = stripToTokens(format);
+    tokensByFormat.set(format, tokens);
+  }
+  return tokens;
+}
+
+function stripToTokens(format: string): string {
   return (
     format
       .replace(/"[^"]*"/g, '')

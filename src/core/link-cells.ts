@@ -90,6 +90,9 @@ export function linkCells(
 
   const problems: string[] = [];
   const cells: LinkedCell[] = [];
+  // Each header label is read once per cadence, not once per KPI: a block of
+  // 1,000 KPIs shares its header.
+  const parsedLabels = new Map<string, ReturnType<typeof parsePeriodLabel>>();
   shape.kpis.forEach((kpi, k) => {
     const seen = new Map<string, string>();
     labels.forEach((label, i) => {
@@ -99,10 +102,15 @@ export function linkCells(
           problems.push(`Header cell ${where} is empty: every value needs a period above (or beside) it.`);
         return;
       }
-      const parsed = parsePeriodLabel(label.value, kpi.cadence, {
-        fiscalYearStartMonth: shape.fiscalYearStartMonth ?? 1,
-        numberFormat: label.numberFormat,
-      });
+      const labelKey = `${i}|${kpi.cadence}`;
+      let parsed = parsedLabels.get(labelKey);
+      if (!parsed) {
+        parsed = parsePeriodLabel(label.value, kpi.cadence, {
+          fiscalYearStartMonth: shape.fiscalYearStartMonth ?? 1,
+          numberFormat: label.numberFormat,
+        });
+        parsedLabels.set(labelKey, parsed);
+      }
       if (!parsed.ok) {
         problems.push(
           `${kpi.id} is reported every ${kpi.cadence}, but header cell ${where} does not fit: ${parsed.reason}`,

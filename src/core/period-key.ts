@@ -5,7 +5,6 @@
 import {
   addDays,
   addWeeks,
-  format,
   getISOWeek,
   getISOWeekYear,
   getISOWeeksInYear,
@@ -27,6 +26,9 @@ const PATTERNS: Record<Cadence, RegExp> = {
 /** Any well-formed period key, whatever its cadence. */
 export const PERIOD_KEY_PATTERN = /^\d{4}(-W\d{2}|-\d{2}|-Q[1-4])?$/;
 
+/** Most keys each cache below remembers; cleared when full. */
+const BOUNDS_CACHE_SIZE = 4096;
+
 interface ParsedKey {
   cadence: Cadence;
   year: number;
@@ -34,7 +36,18 @@ interface ParsedKey {
   index: number;
 }
 
+/** Keys already parsed (undefined for an invalid one): a summary parses each reading's period. */
+const parsedKeys = new Map<string, ParsedKey | undefined>();
+
 function parseKey(key: string): ParsedKey | undefined {
+  if (parsedKeys.has(key)) return parsedKeys.get(key);
+  const parsed = parseKeyText(key);
+  if (parsedKeys.size >= BOUNDS_CACHE_SIZE) parsedKeys.clear();
+  parsedKeys.set(key, parsed);
+  return parsed;
+}
+
+function parseKeyText(key: string): ParsedKey | undefined {
   for (const cadence of CADENCES) {
     const m = PATTERNS[cadence].exec(key);
     if (!m) continue;
@@ -56,8 +69,13 @@ function localDate(year: number, month: number, day: number): Date {
   return d;
 }
 
+/**
+ * `YYYY-MM-DD` of a local date, written by hand: date-fns `format` parses its
+ * pattern on every call, and a reconcile asks for the days of every cell's period.
+ */
 function toDay(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`;
 }
 
 function fromDay(day: string): Date {
@@ -87,8 +105,24 @@ export function weekKey(isoYear: number, week: number): string {
   return `${isoYear}-W${String(week).padStart(2, '0')}`;
 }
 
+/**
+ * Bounds already worked out, by key: a workbook or a summary has few distinct
+ * periods but asks for their days once per cell or reading. Cleared when full,
+ * so it never holds more than a few thousand keys.
+ */
+const boundsByKey = new Map<string, { start: string; end: string }>();
+
 /** First and last day (inclusive) of a period. Throws on an invalid key. */
 export function periodBounds(key: string): { start: string; end: string } {
+  const known = boundsByKey.get(key);
+  if (known) return { ...known };
+  const bounds = computeBounds(key);
+  if (boundsByKey.size >= BOUNDS_CACHE_SIZE) boundsByKey.clear();
+  boundsByKey.set(key, bounds);
+  return { ...bounds };
+}
+
+function computeBounds(key: string): { start: string; end: string } {
   const p = parseKey(key);
   if (!p) throw new RangeError(`Not a period key: ${key}`);
   switch (p.cadence) {

@@ -7,6 +7,8 @@ import { linkCells } from './link-cells';
 import { decodeMetadata } from './link-format';
 import { periodBounds } from './period-key';
 import { reconcile, type ReconcileResult } from './reconcile';
+import { batchBySize } from './request-batches';
+import { MAX_LINKS_PER_REQUEST, MAX_OBSERVATIONS_PER_REQUEST } from './request-limits';
 import { toHeader, WorkbookLinkError, type LinkStore, type LinkWorkbook } from './workbook-access';
 
 export interface WorkbookReconcile extends ReconcileResult {
@@ -128,24 +130,26 @@ export async function reconcileWorkbook(
   store: LinkStore,
 ): Promise<WorkbookReconcile> {
   const { registrations, ...result } = await compareWorkbook(workbook, store);
-  // The store has one route per link; they go out together, not one after another.
-  await Promise.all(registrations.map((link) => store.registerLink(link)));
-  for (let i = 0; i < result.observations.length; i += OBSERVATION_BATCH) {
-    await store.observe(result.observations.slice(i, i + OBSERVATION_BATCH));
+  // As few requests as the store's limits allow: one of each for a workbook of
+  // up to 10,000 links and about 20,000 cells, whatever the number of links.
+  for (const links of batchBySize(registrations, MAX_LINKS_PER_REQUEST)) await store.registerLinks(links);
+  for (const observations of batchBySize(result.observations, MAX_OBSERVATIONS_PER_REQUEST)) {
+    await store.observe(observations);
   }
   return result;
 }
-
-const OBSERVATION_BATCH = 10_000;
 
 /** The first and last period (by their days) among keys of any cadence. */
 export function coveringRange(periods: readonly string[]): { from?: string; to?: string } {
   let from: string | undefined;
   let to: string | undefined;
-  for (const period of periods) {
+  let first = '';
+  let last = '';
+  // A workbook repeats a few periods across all its cells: each distinct one is looked at once.
+  for (const period of new Set(periods)) {
     const bounds = periodBounds(period);
-    if (!from || bounds.start < periodBounds(from).start) from = period;
-    if (!to || bounds.end > periodBounds(to).end) to = period;
+    if (!from || bounds.start < first) [from, first] = [period, bounds.start];
+    if (!to || bounds.end > last) [to, last] = [period, bounds.end];
   }
   return { from, to };
 }

@@ -97,10 +97,15 @@ export function rollupKpis(kpis: readonly KpiFacts[]): GroupFacts {
   };
 }
 
+/** A timestamp as `Date.toISOString()` writes it. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** The later of two ISO timestamps (either may be null). */
 export function laterTime(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
+  // The store writes toISOString(): two such texts compare in time order without parsing.
+  if (ISO_UTC.test(a) && ISO_UTC.test(b)) return a >= b ? a : b;
   const ta = Date.parse(a);
   const tb = Date.parse(b);
   // Why parse: offsets (`+01:00` vs `Z`) make the text order differ from time order.

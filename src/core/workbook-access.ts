@@ -33,6 +33,8 @@ export interface LinkStore {
   kpis(): Promise<{ id: string; name: string; cadence: Cadence; tolerance?: Tolerance }[]>;
   canonical(kpiIds: string[], range?: { from?: string; to?: string }): Promise<Reading[]>;
   registerLink(link: Omit<LinkInput, 'scale'> & { scale?: number }): Promise<Link>;
+  /** Registers (or moves) many links in one request, all-or-nothing. */
+  registerLinks(links: LinkInput[]): Promise<Link[]>;
   observe(observations: ObservationInput[]): Promise<unknown>;
 }
 

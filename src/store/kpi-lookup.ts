@@ -9,7 +9,8 @@ export async function kpisByIds(
   ids: readonly string[],
   path: string,
 ): Promise<Map<string, Kpi>> {
-  const nodes = await db.listNodes();
+  // Only the nodes asked for: the model may hold thousands, a request names a few.
+  const nodes = await db.listNodesByIds(ids);
   const kpis = new Map(nodes.filter(isKpi).map((k) => [k.id, k]));
   const unknown = [...new Set(ids)].filter((id) => !kpis.has(id));
   if (unknown.length > 0) {

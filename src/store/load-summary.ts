@@ -28,7 +28,8 @@ export async function loadSummary(db: StoreDb, asOf: string): Promise<SummaryRow
   const kpiIds = ranges.map((r) => r.kpiId);
   const [links, observations, lastSubmitted, latestReported] = await Promise.all([
     db.listLinks(),
-    db.listObservations({ kpiIds }),
+    // buildSummary counts diverged copies only: matching observations (most of them) stay in the database.
+    db.listObservations({ kpiIds, verdict: 'diverged' }),
     db.lastSubmittedAt(kpiIds),
     // Every period whose last day is before asOf has ended, whatever its cadence.
     db.latestReported(kpiIds, asOf),

@@ -211,3 +211,22 @@ describe('comparePeriods and addDaysToDay', () => {
     expect(addDaysToDay(day, n)).toBe(expected);
   });
 });
+
+describe('periodBounds, asked again (answers are remembered by key)', () => {
+  test('the same days every time, and a caller changing an answer changes no later one', () => {
+    const first = periodBounds('2028-02');
+    first.start = 'changed';
+    expect(periodBounds('2028-02')).toEqual({ start: '2028-02-01', end: '2028-02-29' });
+    expect(periodBounds('1900-01')).toEqual({ start: '1900-01-01', end: '1900-01-31' });
+    expect(periodBounds('9999-Q4')).toEqual({ start: '9999-10-01', end: '9999-12-31' });
+  });
+
+  test('beyond the cache size, every key still gets its own days', () => {
+    for (let i = 0; i < 6000; i++) {
+      const year = 2000 + Math.floor(i / 12);
+      const month = (i % 12) + 1;
+      const key = `${year}-${String(month).padStart(2, '0')}`;
+      expect(periodBounds(key).start).toBe(`${key}-01`);
+    }
+  });
+});

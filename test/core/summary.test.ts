@@ -515,4 +515,20 @@ describe('laterTime', () => {
     expect(laterTime('x', null)).toBe('x');
     expect(laterTime(null, null)).toBeNull();
   });
+
+  it("compares the store's own timestamps (toISOString) as text, with the same answers", () => {
+    expect(laterTime('2026-11-23T07:30:00.000Z', '2026-11-23T07:30:00.001Z')).toBe(
+      '2026-11-23T07:30:00.001Z',
+    );
+    expect(laterTime('2027-01-01T00:00:00.000Z', '2026-12-31T23:59:59.999Z')).toBe(
+      '2027-01-01T00:00:00.000Z',
+    );
+    // Equal instants: the first, as before.
+    const a = '2026-11-23T07:30:00.000Z';
+    expect(laterTime(a, '2026-11-23T07:30:00.000Z')).toBe(a);
+    // One in another form: parsed, as before.
+    expect(laterTime('2026-11-23T08:00:00.000+01:00', '2026-11-23T07:30:00.000Z')).toBe(
+      '2026-11-23T07:30:00.000Z',
+    );
+  });
 });

@@ -6,43 +6,19 @@ import type { ObservationRow, StoreDb } from './repository';
 import { toLink, toObservation } from './rows';
 import type { Database } from './schema';
 
-type LinkQueries = Pick<StoreDb, 'upsertLink' | 'listLinks' | 'recordObservations' | 'listObservations'>;
+type LinkQueries = Pick<
+  StoreDb,
+  'upsertLink' | 'upsertLinks' | 'listLinks' | 'recordObservations' | 'listObservations'
+>;
 
 export function createLinkQueries(db: Kysely<Database>): LinkQueries {
   return {
     upsertLink: async (link) => {
-      // On an update, the link's createdAt is the time of this request: it becomes updated_at.
-      const row = await db
-        .insertInto('links')
-        .values({
-          id: link.id,
-          workbook_id: link.workbookId,
-          workbook_name: link.workbookName,
-          sheet: link.sheet,
-          address: link.address,
-          layout: link.layout,
-          kpi_ids: JSON.stringify(link.kpiIds),
-          scale: link.scale,
-          created_by: link.createdBy,
-          created_at: link.createdAt,
-          updated_at: link.createdAt,
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            workbook_id: eb.ref('excluded.workbook_id'),
-            workbook_name: eb.ref('excluded.workbook_name'),
-            sheet: eb.ref('excluded.sheet'),
-            address: eb.ref('excluded.address'),
-            layout: eb.ref('excluded.layout'),
-            kpi_ids: eb.ref('excluded.kpi_ids'),
-            scale: eb.ref('excluded.scale'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toLink(row);
+      const [stored] = await upsertLinkRows(db, [link]);
+      return stored!;
     },
+
+    upsertLinks: (links) => db.transaction().execute((trx) => upsertLinkRows(trx, links)),
 
     listLinks: async (filter) => {
       const idChunks = filter?.ids ? chunks([...new Set(filter.ids)], IDS_PER_QUERY) : [undefined];
@@ -109,10 +85,57 @@ export function createLinkQueries(db: Kysely<Database>): LinkQueries {
       for (const kpiIds of kpiChunks) {
         let query = db.selectFrom('observations').selectAll();
         if (kpiIds) query = query.where('kpi_id', 'in', kpiIds);
+        if (filter?.verdict !== undefined) query = query.where('verdict', '=', filter.verdict);
         const rows = await query.orderBy('link_id').orderBy('kpi_id').orderBy('period').execute();
         out.push(...rows.map(toObservation));
       }
       return out;
     },
   };
+}
+
+/**
+ * Inserts links, or updates every field but createdBy/createdAt of those whose
+ * id exists; several rows per statement. On an update the link's createdAt is
+ * the time of this request: it becomes updated_at. The last of two links with
+ * one id wins (an upsert may not touch a row twice in one statement).
+ */
+async function upsertLinkRows(db: Kysely<Database>, links: readonly Link[]): Promise<Link[]> {
+  const byId = new Map(links.map((link) => [link.id, link]));
+  const stored = new Map<string, Link>();
+  for (const part of chunks([...byId.values()], ROWS_PER_INSERT)) {
+    const rows = await db
+      .insertInto('links')
+      .values(
+        part.map((link) => ({
+          id: link.id,
+          workbook_id: link.workbookId,
+          workbook_name: link.workbookName,
+          sheet: link.sheet,
+          address: link.address,
+          layout: link.layout,
+          kpi_ids: JSON.stringify(link.kpiIds),
+          scale: link.scale,
+          created_by: link.createdBy,
+          created_at: link.createdAt,
+          updated_at: link.createdAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          workbook_id: eb.ref('excluded.workbook_id'),
+          workbook_name: eb.ref('excluded.workbook_name'),
+          sheet: eb.ref('excluded.sheet'),
+          address: eb.ref('excluded.address'),
+          layout: eb.ref('excluded.layout'),
+          kpi_ids: eb.ref('excluded.kpi_ids'),
+          scale: eb.ref('excluded.scale'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .returningAll()
+      .execute();
+    for (const row of rows) stored.set(row.id, toLink(row));
+  }
+  return links.map((link) => stored.get(link.id)!);
 }

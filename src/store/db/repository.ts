@@ -49,6 +49,8 @@ export interface StoreDb {
   listUsers(): Promise<User[]>;
   /** In stored order: existing nodes keep their position, new ones are appended in request order. */
   listNodes(): Promise<ModelNode[]>;
+  /** The nodes of some ids (those that exist), in no particular order: a request's KPIs without the whole model. */
+  listNodesByIds(ids: readonly string[]): Promise<ModelNode[]>;
   /** One transaction, all-or-nothing. */
   upsertNodes(nodes: ModelNode[], now: string): Promise<void>;
   kpisWithReadings(kpiIds: string[]): Promise<Set<string>>;
@@ -93,10 +95,13 @@ export interface StoreDb {
   lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
   /** Inserts, or updates every field but createdBy/createdAt when the id exists; returns the stored link. */
   upsertLink(link: Link): Promise<Link>;
+  /** `upsertLink` for many links in one transaction, all-or-nothing; answers in the order given. */
+  upsertLinks(links: Link[]): Promise<Link[]>;
   listLinks(filter?: { workbookId?: string; ids?: string[] }): Promise<Link[]>;
   /** Upserts the latest observation per (linkId, kpiId, period), all in one transaction. */
   recordObservations(rows: ObservationRow[]): Promise<void>;
-  listObservations(filter?: { kpiIds?: string[] }): Promise<ObservationRow[]>;
+  /** The latest observations, of some KPIs and of one verdict when asked (the summary counts only `diverged`). */
+  listObservations(filter?: { kpiIds?: string[]; verdict?: Verdict }): Promise<ObservationRow[]>;
   /**
    * Readings events: in-process on SQLite; PostgreSQL LISTEN on a dedicated
    * client so any API process sees readings landed through any other.

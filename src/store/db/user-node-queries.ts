@@ -10,7 +10,13 @@ import { isUniqueViolation } from './sql-errors';
 
 type UserNodeQueries = Pick<
   StoreDb,
-  'countUsers' | 'createUser' | 'findUserByTokenHash' | 'listUsers' | 'listNodes' | 'upsertNodes'
+  | 'countUsers'
+  | 'createUser'
+  | 'findUserByTokenHash'
+  | 'listUsers'
+  | 'listNodes'
+  | 'listNodesByIds'
+  | 'upsertNodes'
 >;
 
 export function createUserNodeQueries(db: Kysely<Database>, engine: Engine): UserNodeQueries {
@@ -70,6 +76,16 @@ export function createUserNodeQueries(db: Kysely<Database>, engine: Engine): Use
         const node: ModelNode = JSON.parse(row.data);
         return node;
       });
+    },
+
+    listNodesByIds: async (ids) => {
+      const out: ModelNode[] = [];
+      for (const part of chunks([...new Set(ids)], IDS_PER_QUERY)) {
+        const rows = await db.selectFrom('nodes').select('data').where('id', 'in', part).execute();
+        // Written by upsertNodes from validated nodes.
+        for (const row of rows) out.push(JSON.parse(row.data) as ModelNode);
+      }
+      return out;
     },
 
     upsertNodes: async (nodes, now) => {

@@ -66,7 +66,7 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
     const clock = now();
     const broken = readingRulesError(
       readingProblems({
-        kpis: (await db.listNodes()).filter(isKpi),
+        kpis: (await db.listNodesByIds(readings.map((r) => r.kpiId))).filter(isKpi),
         user,
         today: clock.toISOString().slice(0, 10),
         readings,

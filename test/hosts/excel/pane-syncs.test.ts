@@ -275,6 +275,11 @@ describe('the pane on the Excel host: syncs per operation from 10 to 1,000 links
     expect(syncs[0]).toBeGreaterThan(0);
   });
 
+  test('reconcile: the same store requests at 10, 100 and 1,000 links, one of each kind', () => {
+    // kpis, canonical, links registered in bulk, observations (12,000 cells fit one request).
+    expect(SIZES.map((n) => results.get(n)!.reconcile.storeRequests)).toEqual(SIZES.map(() => 4));
+  });
+
   test.each(OPERATIONS)('%s: every request under the 5 MB limit, none refused', (op) => {
     for (const n of SIZES) {
       const m = results.get(n)![op];

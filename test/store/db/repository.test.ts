@@ -173,6 +173,12 @@ describe.each(ENGINES)('repository on %s', (engine) => {
       }));
       await db.upsertNodes(many, AT);
       expect((await db.listNodes()).map((n) => n.id)).toEqual(many.map((n) => n.id));
+      // Some of them by id, across several queries' worth, repeats and unknown ids left out.
+      const wanted = [...many.slice(0, 1500).map((n) => n.id), 'p0001', 'nope'];
+      const found = await db.listNodesByIds(wanted);
+      expect(found.map((n) => n.id).sort()).toEqual(many.slice(0, 1500).map((n) => n.id));
+      expect(found.find((n) => n.id === 'p0002')).toEqual(many[2]);
+      expect(await db.listNodesByIds([])).toEqual([]);
     });
   });
 
@@ -522,6 +528,12 @@ describe.each(ENGINES)('repository on %s', (engine) => {
       await db.recordObservations([later, { ...newer, observedAt: '2026-03-11T11:00:00.000Z' }]);
       expect(await db.listObservations({ kpiIds: ['claims.turnaround'] })).toEqual([later]);
       expect(await db.listObservations({ kpiIds: [] })).toEqual([]);
+      // Of one verdict, as the summary asks for them.
+      expect(await db.listObservations({ verdict: 'diverged' })).toEqual([later]);
+      expect(await db.listObservations({ kpiIds: ['claims.backlog'], verdict: 'unreadable' })).toEqual([
+        unreadable,
+      ]);
+      expect(await db.listObservations({ kpiIds: ['claims.turnaround'], verdict: 'match' })).toEqual([]);
       await db.recordObservations([]);
     });
 

@@ -1,0 +1,36 @@
+import { batchBySize, REQUEST_BODY_BUDGET } from '../../src/core/request-batches';
+import { DEFAULT_BODY_LIMIT } from '../../src/store/app';
+
+const item = (i: number) => ({ linkId: 'l', kpiId: 'k', period: '2026-01', value: i });
+
+test('keeps every item, in order, in batches of at most maxCount', () => {
+  const items = Array.from({ length: 25 }, (_, i) => item(i));
+  const batches = batchBySize(items, 10);
+  expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+  expect(batches.flat()).toEqual(items);
+});
+
+test('sizes batches by the bytes of their JSON, a comma between items', () => {
+  const items = Array.from({ length: 10 }, (_, i) => item(i));
+  const size = JSON.stringify(item(0)).length + 1;
+  const batches = batchBySize(items, 1000, size * 3);
+  expect(batches.map((b) => b.length)).toEqual([3, 3, 3, 1]);
+  // The list itself: the items, the commas between them and its two brackets.
+  for (const batch of batches) expect(JSON.stringify(batch).length).toBeLessThanOrEqual(size * 3 + 1);
+});
+
+test('counts UTF-8 bytes, not UTF-16 units', () => {
+  const wide = { text: 'é'.repeat(10) }; // 20 bytes of é
+  const bytes = JSON.stringify(wide).length + 10 + 1;
+  expect(batchBySize([wide, wide], 10, bytes * 2 - 1)).toHaveLength(2);
+  expect(batchBySize([wide, wide], 10, bytes * 2)).toHaveLength(1);
+});
+
+test('an item bigger than a request gets one of its own; nothing yields no batch', () => {
+  expect(batchBySize([{ a: 'x'.repeat(100) }, { a: 1 }], 10, 50)).toHaveLength(2);
+  expect(batchBySize([], 10)).toEqual([]);
+});
+
+test("the budget stays under the store's body limit, with room for the request's envelope", () => {
+  expect(REQUEST_BODY_BUDGET).toBeLessThan(DEFAULT_BODY_LIMIT - 100_000);
+});
