@@ -7,6 +7,7 @@ import { LINK_USAGE, runLink } from './link-command';
 import { runManifest } from './manifest-command';
 import { runReconcile } from './reconcile-command';
 import { runServe } from './serve-command';
+import { runToken } from './token-command';
 import { CliError } from './cli-error';
 
 const USAGE = `Usage: plumbline <command> [options]
@@ -27,6 +28,8 @@ Commands:
   manifest --url URL [--out FILE]
                                  the Excel add-in's manifest for a store's public https URL
                                  (default PLUMBLINE_PUBLIC_URL), to stdout or FILE
+  token  revoke|rotate --user ID  revoke a user's token (it stops working at once) or rotate it
+                                 (a new one, printed once); needs an admin's --token
   help                           this text
 
 serve and demo take --https: localhost's development certificate (office-addin-dev-certs, as
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   link: runLink,
   reconcile: runReconcile,
   manifest: runManifest,
+  token: runToken,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -97,6 +97,7 @@ export type User = z.infer<typeof userSchema>;
 
 /** `POST /v1/users`' answer: the only time the token is shown. */
 export const createdUserSchema = z.object({ ...userSchema.shape, token: z.string() });
+export type CreatedUser = z.infer<typeof createdUserSchema>;
 
 /*
  * Nodes as the store answers them. The store keeps only nodes parsed by the

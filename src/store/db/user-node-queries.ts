@@ -10,7 +10,13 @@ import { isUniqueViolation } from './sql-errors';
 
 type UserNodeQueries = Pick<
   StoreDb,
-  'countUsers' | 'createUser' | 'findUserByTokenHash' | 'listUsers' | 'listNodes' | 'upsertNodes'
+  | 'countUsers'
+  | 'createUser'
+  | 'findUserByTokenHash'
+  | 'setUserTokenHash'
+  | 'listUsers'
+  | 'listNodes'
+  | 'upsertNodes'
 >;
 
 export function createUserNodeQueries(db: Kysely<Database>, engine: Engine): UserNodeQueries {
@@ -56,6 +62,16 @@ export function createUserNodeQueries(db: Kysely<Database>, engine: Engine): Use
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
       return row ? { ...toUser(row), tokenHash: row.token_hash } : undefined;
+    },
+
+    setUserTokenHash: async (id, tokenHash) => {
+      const row = await db
+        .updateTable('users')
+        .set({ token_hash: tokenHash })
+        .where('id', '=', id)
+        .returning(['id', 'name', 'role'])
+        .executeTakeFirst();
+      return row ? toUser(row) : undefined;
     },
 
     listUsers: async () => {
