@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import demoModel from '../../../src/store/demo/model.json';
-import { buildApp } from '../../../src/store/app';
+import { buildApp, type AppOptions } from '../../../src/store/app';
 import { ensureFirstAdmin } from '../../../src/store/server';
 import { openTestDb, type Engine, type TestStoreDb } from '../db/engines';
 
@@ -38,11 +38,11 @@ export interface ApiResponse {
 
 export async function startTestServer(
   engine: Engine,
-  options: { withModel?: boolean } = {},
+  options: { withModel?: boolean; app?: Partial<Omit<AppOptions, 'db'>> } = {},
 ): Promise<TestServer> {
   const db = await openTestDb(engine);
   await ensureFirstAdmin(db, ADMIN_TOKEN);
-  const app = await buildApp({ db, now: () => NOW, heartbeatMs: 60_000 });
+  const app = await buildApp({ db, now: () => NOW, heartbeatMs: 60_000, ...options.app });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens: Record<string, string> = { admin: ADMIN_TOKEN };
 
