@@ -24,7 +24,9 @@ export async function runToken(args: string[]): Promise<number> {
   const path = `/v1/users/${encodeURIComponent(values.user)}/token`;
   try {
     if (action === 'revoke') {
-      const user = await call<User>('DELETE', path);
+      const user = await call<User & { revoked?: boolean }>('DELETE', path);
+      // Only the store's word that the old token is dead lets this command say so.
+      if (user.revoked !== true) throw new CliError('the store did not confirm the revocation.');
       console.log(
         `Revoked the token of ${user.id} (${user.name}, ${user.role}); rotate it to let them in again.`,
       );
