@@ -17,6 +17,7 @@ import type { User } from '../core/model';
 import type { DemoPersona } from '../core/api';
 import { bearerToken, hashToken, sameHash } from './auth';
 import type { StoreDb } from './db/repository';
+import { answerClientError, answerFrameworkError } from './client-errors';
 import { toPlumblineError } from './fastify-errors';
 import { registerOpenApiGenerator } from './openapi-document';
 import { registerCanonicalRoutes } from './routes/canonical';
@@ -86,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // Typed as Fastify's http flavour either way: the routes never touch the raw server.
     ...(options.https ? { https: options.https } : {}),
   });
