@@ -26,6 +26,9 @@ export const OWN_KPI: Record<Role, string> = {
 /** Owned by ian, who is none of the four: everyone's "another's KPI". */
 export const ANOTHERS_KPI = 'platform.uptime';
 
+/** The origin the matrix's store allows, so the CORS preflight route exists. */
+export const CORS_ORIGIN = 'https://reports.example.com';
+
 /** What a row's request may refer to, made by the test's setup. */
 export interface MatrixContext {
   /** A link registered beforehand, for observations. */
@@ -51,7 +54,7 @@ const adminOnly = (status: number): ByRole => ({ admin: status, leader: 403, ana
 const linkers = (status: number): ByRole => ({ admin: status, leader: 403, analyst: status, owner: status });
 
 export interface RouteRow {
-  /** Answers without a token, whatever Authorization header comes with the request. */
+  /** Answers without a token, whatever Authorization header comes with the request (its status in `expect`). */
   public?: true;
   /** The request; `kpiId` is the KPI it is about (own or another's) where the route has one. */
   request(ctx: MatrixContext, kpiId: string): MatrixRequest;
@@ -73,6 +76,15 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRow> = {
     public: true,
     request: () => ({ path: '/v1/demo/personas' }),
     expect: everyone(200),
+  },
+  // A browser's CORS preflight (only when PLUMBLINE_CORS_ORIGINS is set): answered without a token.
+  'OPTIONS *': {
+    public: true,
+    request: () => ({
+      path: '/v1/readings',
+      headers: { origin: CORS_ORIGIN, 'access-control-request-method': 'POST' },
+    }),
+    expect: everyone(204),
   },
   'GET /openapi.json': { request: () => ({ path: '/openapi.json' }), expect: everyone(200) },
   'POST /v1/users': {
