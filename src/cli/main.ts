@@ -2,11 +2,13 @@
  * `plumbline` — the package's command line (DESIGN §3, contract).
  * Exit codes: 0 success, 1 something diverges (reconcile), 2 error.
  */
+import { runBackup, runRestore } from './backup-command';
 import { runDemo } from './demo-command';
 import { LINK_USAGE, runLink } from './link-command';
 import { runManifest } from './manifest-command';
 import { runReconcile } from './reconcile-command';
 import { runServe } from './serve-command';
+import { runToken } from './token-command';
 import { CliError } from './cli-error';
 
 const USAGE = `Usage: plumbline <command> [options]
@@ -27,6 +29,10 @@ Commands:
   manifest --url URL [--out FILE]
                                  the Excel add-in's manifest for a store's public https URL
                                  (default PLUMBLINE_PUBLIC_URL), to stdout or FILE
+  token  revoke|rotate --user ID  revoke a user's token (it stops working at once) or rotate it
+                                 (a new one, printed once); needs an admin's --token
+  backup --data DIR --out FILE   a consistent copy of a live SQLite store (for PostgreSQL: pg_dump)
+  restore FILE --data DIR        a backup into a new data folder, for serve --data DIR
   help                           this text
 
 serve and demo take --https: localhost's development certificate (office-addin-dev-certs, as
@@ -42,6 +48,9 @@ const COMMANDS: Record<string, Command> = {
   link: runLink,
   reconcile: runReconcile,
   manifest: runManifest,
+  token: runToken,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -17,7 +17,18 @@ export async function runServe(args: string[]): Promise<number> {
   const token = givenToken ?? newToken();
   const created = await ensureFirstAdmin(db, token);
   // A server an operator runs logs its requests (JSON lines; no headers, so no tokens).
-  const server = await startServer({ port, host, logger: true, publicUrl, https: tls }, db);
+  const server = await startServer(
+    {
+      port,
+      host,
+      logger: true,
+      publicUrl,
+      https: tls,
+      corsOrigins: corsOriginsFromEnv(),
+      trustProxy: trustProxyFromEnv(),
+    },
+    db,
+  );
   console.log(`Plumbline store listening on ${server.url}`);
   console.log(`Excel add-in manifest: ${publicUrl ?? server.url}/manifest.xml`);
   console.log(databaseUrl ? 'Storage: PostgreSQL (DATABASE_URL)' : `Storage: SQLite in ${dataDir}`);
@@ -33,6 +44,34 @@ function publicUrlFromEnv(): string | undefined {
   const checked = checkPublicUrl(url);
   if ('problem' in checked) throw new CliError(`PLUMBLINE_PUBLIC_URL: ${checked.problem}`);
   return checked.origin;
+}
+
+/** `PLUMBLINE_CORS_ORIGINS`: comma-separated origins (`https://host[:port]`) allowed to call the API from a browser. */
+function corsOriginsFromEnv(): string[] | undefined {
+  const list = (process.env.PLUMBLINE_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin)
+      throw new CliError(
+        `PLUMBLINE_CORS_ORIGINS: "${origin}" is not an origin such as https://app.example.com.`,
+      );
+  }
+  return list.length > 0 ? list : undefined;
+}
+
+/** `PLUMBLINE_TRUST_PROXY`: `true`, or the proxies' addresses (fastify's trustProxy), so limits count clients. */
+function trustProxyFromEnv(): boolean | string | undefined {
+  const value = process.env.PLUMBLINE_TRUST_PROXY?.trim();
+  if (!value) return undefined;
+  return value === 'true' ? true : value;
 }
 
 export function stopOnSignal(close: () => Promise<void>): void {

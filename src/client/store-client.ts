@@ -12,7 +12,7 @@ import type { DemoPersona, Link, Me } from '../core/api';
 export type { DemoPersona, Me };
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string;
@@ -65,11 +65,20 @@ export interface ClientOptions {
   transport?: Transport;
 }
 
-export function createStoreClient(options: ClientOptions): StoreClient {
+/** One call to the store: the answer's JSON, or the store's error as a PlumblineError. */
+export type StoreCall = <T>(
+  method: HttpRequest['method'],
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<T>;
+
+/** The transport, base URL and token every request of a client shares (also used by the CLI's admin commands). */
+export function createStoreCall(options: ClientOptions): StoreCall {
   const transport = options.transport ?? fetchTransport();
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function call<T>(
+  return async function call<T>(
     method: HttpRequest['method'],
     path: string,
     body?: unknown,
@@ -96,8 +105,11 @@ export function createStoreClient(options: ClientOptions): StoreClient {
     const parsed = parseJson(response.text);
     if (response.status >= 200 && response.status < 300) return parsed as T;
     throw toError(response.status, parsed);
-  }
+  };
+}
 
+export function createStoreClient(options: ClientOptions): StoreClient {
+  const call = createStoreCall(options);
   return {
     me: () => call<Me>('GET', '/v1/me'),
     links: async (workbookId) =>

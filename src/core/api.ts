@@ -16,15 +16,16 @@ import {
   thresholdsSchema,
 } from './model';
 import { openObject } from './open-object';
+import { cellText, multiLineText, singleLineText } from './plain-text';
 import type { Status } from './status';
 import type { Verdict } from './verdict';
 
-const note = z.string().trim().max(4000);
+const note = multiLineText(z.string().trim().max(4000));
 
 export const sourceSchema = z.strictObject({
-  workbook: z.string().max(500),
-  sheet: z.string().max(200),
-  address: z.string().max(200),
+  workbook: singleLineText(z.string().max(500)),
+  sheet: singleLineText(z.string().max(200)),
+  address: singleLineText(z.string().max(200)),
 });
 
 export const readingInputSchema = z.strictObject({
@@ -64,10 +65,10 @@ export const layoutSchema = z.enum(['cell', 'series', 'grid']);
 
 export const linkInputSchema = z.strictObject({
   id: z.string().uuid().optional(),
-  workbookId: z.string().min(1).max(200),
-  workbookName: z.string().max(500),
-  sheet: z.string().min(1).max(200),
-  address: z.string().min(1).max(200),
+  workbookId: singleLineText(z.string().min(1).max(200)),
+  workbookName: singleLineText(z.string().max(500)),
+  sheet: singleLineText(z.string().min(1).max(200)),
+  address: singleLineText(z.string().min(1).max(200)),
   layout: layoutSchema,
   kpiIds: z.array(slugSchema).min(1).max(1000),
   scale: z
@@ -80,11 +81,11 @@ export const linkInputSchema = z.strictObject({
 export const observationValueSchema = z.union([
   z.number().finite(),
   z.null(),
-  z.strictObject({ unreadable: z.string().max(1000) }),
+  z.strictObject({ unreadable: cellText(z.string().max(1000)) }),
 ]);
 
 export const observationInputSchema = z.strictObject({
-  linkId: z.string().min(1).max(200),
+  linkId: singleLineText(z.string().min(1).max(200)),
   kpiId: slugSchema,
   period: periodKeySchema,
   value: observationValueSchema,

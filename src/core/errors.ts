@@ -33,6 +33,7 @@ export const ERRORS = {
   period_in_future: { status: 422, message: 'The period has not started yet.' },
   remediation_required: { status: 422, message: 'A value at risk or off track needs a remediation note.' },
   link_invalid: { status: 422, message: 'The link breaks a rule.' },
+  too_many_requests: { status: 429, message: 'Too many failed sign-ins; wait a minute and try again.' },
   internal: { status: 500, message: 'Something went wrong on the server.' },
   /** Never sent by the store: the client's code for a store it could not reach. */
   store_unreachable: { status: 503, message: 'The store cannot be reached.' },

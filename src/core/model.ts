@@ -4,7 +4,8 @@
  * before anything is sent. Rules that span several nodes live in model-rules.ts.
  */
 import { z } from 'zod';
-import { CADENCES, PERIOD_KEY_PATTERN } from './period-key';
+import { CADENCES, isPeriodKey, PERIOD_KEY_PATTERN } from './period-key';
+import { singleLineText } from './plain-text';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -13,7 +14,7 @@ export const slugSchema = z
   .max(100)
   .regex(SLUG_PATTERN, 'use lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
 
-const nameSchema = z.string().trim().min(1).max(200);
+const nameSchema = singleLineText(z.string().trim().min(1).max(200));
 const finite = z.number().finite();
 
 export const cadenceSchema = z.enum(CADENCES);
@@ -22,7 +23,9 @@ export const indicatorSchema = z.enum(['lead', 'lag']);
 export const roleSchema = z.enum(['admin', 'leader', 'analyst', 'owner']);
 export const periodKeySchema = z
   .string()
-  .regex(PERIOD_KEY_PATTERN, 'use a period key such as 2026-W47, 2026-11, 2026-Q4 or 2026');
+  .regex(PERIOD_KEY_PATTERN, 'use a period key such as 2026-W47, 2026-11, 2026-Q4 or 2026')
+  // The pattern lets through keys of periods that do not exist (2026-13, 2025-W53): refused too.
+  .refine((key) => !PERIOD_KEY_PATTERN.test(key) || isPeriodKey(key), 'no such period');
 
 /** Values on the bad side of target: amber is reached first, red further out. */
 export const thresholdsSchema = z.strictObject({ amber: finite, red: finite });
@@ -57,7 +60,7 @@ export const kpiSchema = z.strictObject({
   kind: z.literal('kpi'),
   name: nameSchema,
   parentId: slugSchema,
-  unit: z.string().trim().max(40).default(''),
+  unit: singleLineText(z.string().trim().max(40)).default(''),
   direction: directionSchema,
   cadence: cadenceSchema,
   ownerId: slugSchema,
@@ -97,6 +100,7 @@ export type User = z.infer<typeof userSchema>;
 
 /** `POST /v1/users`' answer: the only time the token is shown. */
 export const createdUserSchema = z.object({ ...userSchema.shape, token: z.string() });
+export type CreatedUser = z.infer<typeof createdUserSchema>;
 
 /*
  * Nodes as the store answers them. The store keeps only nodes parsed by the

@@ -17,6 +17,9 @@ import type { User } from '../core/model';
 import type { DemoPersona } from '../core/api';
 import { bearerToken, hashToken, sameHash } from './auth';
 import type { StoreDb } from './db/repository';
+import fastifyCors from '@fastify/cors';
+import { createAuthThrottle, DEFAULT_AUTH_THROTTLE, type AuthThrottleOptions } from './auth-throttle';
+import { answerClientError, answerFrameworkError } from './client-errors';
 import { toPlumblineError } from './fastify-errors';
 import { registerOpenApiGenerator } from './openapi-document';
 import { registerCanonicalRoutes } from './routes/canonical';
@@ -31,6 +34,7 @@ import { registerOpenApiRoute } from './routes/openapi';
 import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
+import { securityHeaders } from './security-headers';
 import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
@@ -62,6 +66,12 @@ export interface AppOptions {
   addinManifest?: ServedManifest;
   /** A TLS key and certificate: the store then speaks https (`npm start`, for Excel to load the add-in). */
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** Origins allowed to call the API from a browser (`PLUMBLINE_CORS_ORIGINS`); none by default. */
+  corsOrigins?: string[];
+  /** Failed sign-ins per client address before 429s (see auth-throttle.ts). */
+  authThrottle?: AuthThrottleOptions;
+  /** Trust X-Forwarded-For from a proxy (fastify's `trustProxy`), so limits count clients, not the proxy. */
+  trustProxy?: boolean | string;
 }
 
 /** The app as route modules see it: requests and answers typed by the routes' zod schemas. */
@@ -86,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    trustProxy: options.trustProxy ?? false,
     // Typed as Fastify's http flavour either way: the routes never touch the raw server.
     ...(options.https ? { https: options.https } : {}),
   });
@@ -102,10 +115,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // JSON only: a text body would otherwise reach the schemas as a string.
   app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', securityHeaders);
+  // Before authentication, so a browser's preflight (which carries no token) is answered.
+  if (options.corsOrigins?.length)
+    await app.register(fastifyCors, { origin: options.corsOrigins, strictPreflight: false });
   app.decorateRequest('user', null);
+  const throttle = createAuthThrottle(options.authThrottle ?? DEFAULT_AUTH_THROTTLE);
   app.addHook('onRequest', async (request) => {
     if (isPublic(request)) return;
-    request.user = await authenticate(deps.db, request.headers.authorization);
+    throttle.check(request.ip);
+    try {
+      request.user = await authenticate(deps.db, request.headers.authorization);
+    } catch (error) {
+      if (error instanceof PlumblineError && error.code === 'unauthorized') throttle.fail(request.ip);
+      throw error;
+    }
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toPlumblineError(error);

@@ -7,6 +7,15 @@ export function newToken(): string {
   return `pl_${randomBytes(32).toString('base64url')}`;
 }
 
+/**
+ * What a revoked user's `token_hash` holds: no token hashes to it (hashes are hex, this is
+ * not), and it is random so the column stays unique. The user stays, so their readings keep
+ * their author; only the token stops working.
+ */
+export function revokedTokenHash(): string {
+  return `revoked:${randomBytes(16).toString('hex')}`;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

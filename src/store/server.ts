@@ -27,6 +27,10 @@ export interface ServerOptions {
   publicUrl?: string;
   /** A TLS key and certificate to speak https with (`--https`). */
   https?: { key: string | Buffer; cert: string | Buffer };
+  /** Browser origins allowed to call the API (`PLUMBLINE_CORS_ORIGINS`). */
+  corsOrigins?: string[];
+  /** Trust a proxy's X-Forwarded-For (`PLUMBLINE_TRUST_PROXY`). */
+  trustProxy?: boolean | string;
 }
 
 export interface RunningServer {
@@ -48,6 +52,8 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
     webRoot: options.webRoot ?? defaultWebRoot(),
     addinManifest: servedManifest(options.publicUrl),
     https: options.https,
+    corsOrigins: options.corsOrigins,
+    trustProxy: options.trustProxy,
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {

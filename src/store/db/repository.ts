@@ -46,6 +46,8 @@ export interface StoreDb {
   createUser(user: User & { tokenHash: string }, now: string): Promise<void>;
   /** The user with this token hash, with the stored hash (for a constant-time comparison by the caller). */
   findUserByTokenHash(tokenHash: string): Promise<(User & { tokenHash: string }) | undefined>;
+  /** Replaces a user's token hash (revoke, rotate); the user, or undefined when there is none with this id. */
+  setUserTokenHash(id: string, tokenHash: string): Promise<User | undefined>;
   listUsers(): Promise<User[]>;
   /** In stored order: existing nodes keep their position, new ones are appended in request order. */
   listNodes(): Promise<ModelNode[]>;

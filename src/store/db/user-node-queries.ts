@@ -13,6 +13,7 @@ type UserNodeQueries = Pick<
   | 'countUsers'
   | 'createUser'
   | 'findUserByTokenHash'
+  | 'setUserTokenHash'
   | 'listUsers'
   | 'listNodes'
   | 'listNodesByIds'
@@ -62,6 +63,16 @@ export function createUserNodeQueries(db: Kysely<Database>, engine: Engine): Use
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst();
       return row ? { ...toUser(row), tokenHash: row.token_hash } : undefined;
+    },
+
+    setUserTokenHash: async (id, tokenHash) => {
+      const row = await db
+        .updateTable('users')
+        .set({ token_hash: tokenHash })
+        .where('id', '=', id)
+        .returning(['id', 'name', 'role'])
+        .executeTakeFirst();
+      return row ? toUser(row) : undefined;
     },
 
     listUsers: async () => {

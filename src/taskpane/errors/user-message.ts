@@ -73,6 +73,11 @@ const STORE: Partial<Record<ErrorCode, Omit<UserMessage, 'body' | 'details'>>> =
     action: 'Readings can be submitted from the first day of their period.',
     remedy: 'none',
   },
+  too_many_requests: {
+    title: 'Too many failed sign-ins',
+    action: 'Wait a minute, then sign in again with a current token (your admin can issue one).',
+    remedy: 'sign-in',
+  },
   internal: {
     title: 'The store failed',
     action: 'Try again in a moment; if it keeps failing, tell your admin (the store logged the error).',

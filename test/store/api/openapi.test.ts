@@ -3,8 +3,8 @@
  * the list of routes from the running app (not from a list kept by hand) and
  * fail for any route the document misses, or any operation it invents.
  */
-import type { FastifyInstance } from 'fastify';
 import { ERRORS } from '../../../src/core/errors';
+import { routesOf } from './app-routes';
 import { startTestServer, type TestServer } from './test-server';
 
 interface Operation {
@@ -30,31 +30,6 @@ interface Document {
   security: unknown[];
   components: { securitySchemes: Record<string, unknown> };
   paths: Record<string, Record<string, Operation>>;
-}
-
-/**
- * Every route of the app as "METHOD /path", read from fastify's own route tree
- * (`printRoutes`): one line per node, 4 characters of indent per level, a child
- * printing only the part of its path after its parent's.
- */
-function routesOf(app: FastifyInstance): string[] {
-  const parents: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = (match[1] ?? '').length / 4;
-    const path = (parents[depth - 1] ?? '') + (match[2] ?? '');
-    parents[depth] = path;
-    parents.length = depth + 1;
-    const methods = (match[3] ?? '').split(', ').filter((m) => m !== '');
-    for (const method of methods) {
-      // fastify adds a HEAD route to every GET route by itself; the document leaves those out.
-      if (method === 'HEAD' && methods.includes('GET')) continue;
-      routes.push(`${method} ${path}`);
-    }
-  }
-  return routes;
 }
 
 /** fastify's `/v1/kpis/:id` is OpenAPI's `/v1/kpis/{id}`. */

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DemoPersona } from '../../../src/core/api';
 import demoModel from '../../../src/store/demo/model.json';
-import { buildApp } from '../../../src/store/app';
+import { buildApp, type AppOptions } from '../../../src/store/app';
 import { ensureFirstAdmin } from '../../../src/store/server';
 import { openTestDb, type Engine, type TestStoreDb } from '../db/engines';
 
@@ -43,6 +43,8 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Publish the demo model's users as demo personas (`GET /v1/demo/personas`). */
   personas?: boolean;
+  /** Options of the app itself (the throttle's own tests set its limit). */
+  app?: Partial<Omit<AppOptions, 'db'>>;
 }
 
 export async function startTestServer(engine: Engine, options: TestServerOptions = {}): Promise<TestServer> {
@@ -56,6 +58,9 @@ export async function startTestServer(engine: Engine, options: TestServerOptions
     heartbeatMs: 60_000,
     webRoot: options.webRoot,
     demoPersonas: options.personas ? demoPersonas : undefined,
+    // Tests send many refused tokens from one address; the throttle's own tests set their limit.
+    authThrottle: { maxFailures: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
+    ...options.app,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens: Record<string, string> = { admin: ADMIN_TOKEN };
