@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { Script, createContext } from 'node:vm';
 import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format';
 import { exception } from './errors';
-import { ExecutionClock } from './execution';
+import type { ExecutionClock } from './execution';
 import { FakeHtmlService, FakeUi } from './html';
 import { FakeProperties } from './properties';
 import { createScriptRun, type ScriptRunCounters } from './script-run';
@@ -21,7 +21,6 @@ import { FakeUrlFetchApp } from './url-fetch';
 export interface ProjectOptions {
   /** The project's files by name: `Code.js` (the script), HTML files. */
   files: ReadonlyMap<string, string>;
-  clock?: ExecutionClock;
   addOnName?: string;
 }
 
@@ -35,21 +34,18 @@ export class AppsScriptProject {
   readonly logs: string[] = [];
   private readonly script: Script;
 
+  /** A project bound to `spreadsheet`, sharing its execution clock. */
   constructor(
-    private readonly spreadsheetOf: (clock: ExecutionClock) => FakeSpreadsheet,
+    readonly spreadsheet: FakeSpreadsheet,
     options: ProjectOptions,
   ) {
-    this.clock = options.clock ?? new ExecutionClock();
+    this.clock = spreadsheet.clock;
     this.userProperties = new FakeProperties(this.clock);
     this.ui = new FakeUi(options.addOnName ?? 'Plumbline');
     this.urlFetch = new FakeUrlFetchApp(this.clock);
     this.html = new FakeHtmlService(options.files, this.clock);
     const code = options.files.get('Code.js') ?? exception('The project has no Code.js');
     this.script = new Script(code, { filename: 'Code.js' });
-  }
-
-  get spreadsheet(): FakeSpreadsheet {
-    return this.spreadsheetOf(this.clock);
   }
 
   /** The services a script sees as globals. */

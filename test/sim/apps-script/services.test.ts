@@ -112,7 +112,7 @@ describe('google.script.run', () => {
       function makeSheet(name) { SpreadsheetApp.getActiveSpreadsheet().insertSheet(name); return SpreadsheetApp.getActive().getSheets().length; }
       function openSidebar() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Plumbline').setWidth(600)); }`;
     const book = new FakeSpreadsheet(new ExecutionClock(), 'id', 'Book');
-    const project = new AppsScriptProject(() => book, {
+    const project = new AppsScriptProject(book, {
       files: new Map([
         ['Code.js', code],
         ['Sidebar.html', '<p>pane</p>'],
