@@ -1,7 +1,8 @@
 /**
  * `readBlocks` and `writeBlocks`: one `getValues`, one `getFormulas` and one
- * `getNumberFormats` per range read (the part inside the sheet's grid; cells
- * past it are blank, in General); one `setValues` (and one `setNumberFormats`)
+ * `getNumberFormats` per region read (`read-regions.ts`: usually one region
+ * per sheet, whatever the number of ranges; cells past the sheet's grid are
+ * blank, in General); one `setValues` (and one `setNumberFormats`)
  * per block written, the grid grown first where a block reaches past it.
  * Arguments are checked whole (`port-checks.ts`) and every sheet found before
  * the first write, so a refused call writes nothing.
@@ -10,6 +11,7 @@ import { rectSize, type CellRect } from '../../src/core/a1';
 import type { Block, BlockWrite, CellValue, RangeRef } from '../../src/hosts/host';
 import { checkReads, checkWrites } from '../../src/hosts/port-checks';
 import { portFormat, portValue, protectRows } from './cell-conventions';
+import { planRegions } from './read-regions';
 import { book, ensureSize, requireSheets } from './sheets';
 
 function blank<T>(rect: CellRect, fill: T): T[][] {
@@ -22,29 +24,39 @@ export function readBlocks(refs: RangeRef[]): Block[] {
   const rects = checkReads(refs);
   const sheets = requireSheets(refs.map((r) => r.sheet));
   const zone = book().getSpreadsheetTimeZone();
-  return refs.map((ref, i) => {
-    const rect = rects[i]!;
-    const sheet = sheets.get(ref.sheet)!;
-    const values = blank<CellValue>(rect, '');
-    const formulas = blank(rect, '');
-    const numberFormats = blank(rect, 'General');
+  const blocks: Block[] = refs.map((ref, i) => ({
+    sheet: ref.sheet,
+    address: ref.address,
+    values: blank<CellValue>(rects[i]!, ''),
+    formulas: blank(rects[i]!, ''),
+    numberFormats: blank(rects[i]!, 'General'),
+  }));
+  const reads = refs.map((ref, i) => ({ sheet: ref.sheet, rect: rects[i]! }));
+  for (const region of planRegions(reads)) {
+    const sheet = sheets.get(region.sheet)!;
+    const { rect } = region;
+    // The part of the region inside the sheet's grid; cells past it stay blank, in General.
     const bottom = Math.min(rect.bottom, sheet.getMaxRows() - 1);
     const right = Math.min(rect.right, sheet.getMaxColumns() - 1);
-    if (bottom >= rect.top && right >= rect.left) {
-      const range = sheet.getRange(rect.top + 1, rect.left + 1, bottom - rect.top + 1, right - rect.left + 1);
-      const v = range.getValues();
-      const f = range.getFormulas();
-      const n = range.getNumberFormats();
-      v.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          values[r]![c] = portValue(cell, zone);
-          formulas[r]![c] = f[r]?.[c] ?? '';
-          numberFormats[r]![c] = portFormat(n[r]?.[c] ?? '');
-        }),
-      );
+    if (bottom < rect.top || right < rect.left) continue;
+    const range = sheet.getRange(rect.top + 1, rect.left + 1, bottom - rect.top + 1, right - rect.left + 1);
+    const values = range.getValues();
+    const formulas = range.getFormulas();
+    const formats = range.getNumberFormats();
+    for (const i of region.members) {
+      const own = rects[i]!;
+      const block = blocks[i]!;
+      for (let r = own.top; r <= Math.min(own.bottom, bottom); r++) {
+        for (let c = own.left; c <= Math.min(own.right, right); c++) {
+          const [y, x] = [r - rect.top, c - rect.left];
+          block.values[r - own.top]![c - own.left] = portValue(values[y]?.[x], zone);
+          block.formulas[r - own.top]![c - own.left] = formulas[y]?.[x] ?? '';
+          block.numberFormats[r - own.top]![c - own.left] = portFormat(formats[y]?.[x] ?? '');
+        }
+      }
     }
-    return { sheet: ref.sheet, address: ref.address, values, formulas, numberFormats };
-  });
+  }
+  return blocks;
 }
 
 export function writeBlocks(writes: BlockWrite[]): void {
