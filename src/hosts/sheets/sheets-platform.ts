@@ -8,7 +8,7 @@
  * - the store reached through the add-on's `UrlFetchApp` (a sidebar's page
  *   runs on Google's sandbox origin and cannot call the store itself).
  */
-import type { Transport } from '../../client/store-client';
+import type { HttpRequest, HttpResponse, Transport } from '../../client/store-client';
 import type { KeyValueStorage, Platform } from '../../taskpane/platform';
 import type { Bridge } from './bridge';
 
@@ -28,13 +28,39 @@ export async function sheetsStorage(bridge: Bridge): Promise<KeyValueStorage> {
   };
 }
 
-/** The store client's transport: one request per call, sent by the add-on's UrlFetchApp. */
+interface Pending {
+  request: HttpRequest;
+  resolve(answer: HttpResponse): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The store client's transport: the requests the pane makes together (core
+ * sends a reconcile's link registrations all at once) leave in one
+ * `google.script.run` call, which the add-on sends with one
+ * `UrlFetchApp.fetchAll` — one execution and one round trip, not one per request.
+ */
 export function bridgeTransport(bridge: Bridge): Transport {
-  return async (request) => {
-    const [answer] = await bridge.plStoreFetch([request]);
-    if (!answer) throw new Error('The add-on sent no answer from the store');
-    return answer;
+  let queue: Pending[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    bridge.plStoreFetch(batch.map((p) => p.request)).then(
+      (answers) =>
+        batch.forEach((p, i) => {
+          const answer = answers[i];
+          if (answer) p.resolve(answer);
+          else p.reject(new Error('The add-on sent no answer from the store'));
+        }),
+      (error: unknown) => batch.forEach((p) => p.reject(error)),
+    );
   };
+  return (request) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      queue.push({ request, resolve, reject });
+      // Everything asked before the page next yields goes in the same batch.
+      if (queue.length === 1) setTimeout(flush, 0);
+    });
 }
 
 export async function sheetsPlatform(bridge: Bridge, dark: boolean): Promise<Platform> {
