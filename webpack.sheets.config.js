@@ -3,7 +3,7 @@
  * - `Code.js`, the server bundle: Apps Script has no modules and calls
  *   top-level functions by name, so gas-webpack-plugin turns each
  *   `global.name = …` of the entry into a top-level `function name() {}`;
- * - `appsscript.json`, the manifest, copied;
+ * - `appsscript.json`, the manifest (with the store in `urlFetchWhitelist`, see `manifest()`);
  * - `Sidebar.html`, the pane: Apps Script serves no other files, so the
  *   bundle is inlined into the one page (see `InlineSidebarPlugin`).
  * ES modules out of ts-loader so webpack can tree-shake; no source maps
@@ -11,6 +11,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { URL } = require('node:url');
 const GasPlugin = require('gas-webpack-plugin');
 
 const OUT = path.resolve(__dirname, 'appsscript/dist');
@@ -30,7 +31,22 @@ const typescript = {
   ],
 };
 
-/** Copies the manifest beside the bundle. */
+/**
+ * Copies the manifest beside the bundle. With `PLUMBLINE_STORE_URL` set (an
+ * https URL), the store's origin becomes the manifest's `urlFetchWhitelist`,
+ * which a published add-on needs for every URL it fetches.
+ */
+function manifest() {
+  const json = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'appsscript/appsscript.json'), 'utf8'));
+  const store = process.env.PLUMBLINE_STORE_URL;
+  if (store) {
+    const url = new URL(store);
+    if (url.protocol !== 'https:') throw new Error(`PLUMBLINE_STORE_URL must be https, not ${store}`);
+    json.urlFetchWhitelist = [`${url.origin}/`];
+  }
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
 class CopyManifestPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('CopyManifestPlugin', (compilation) => {
@@ -39,10 +55,7 @@ class CopyManifestPlugin {
         () => {
           const file = path.resolve(__dirname, 'appsscript/appsscript.json');
           compilation.fileDependencies.add(file);
-          compilation.emitAsset(
-            'appsscript.json',
-            new compiler.webpack.sources.RawSource(fs.readFileSync(file)),
-          );
+          compilation.emitAsset('appsscript.json', new compiler.webpack.sources.RawSource(manifest()));
         },
       );
     });
