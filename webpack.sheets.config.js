@@ -16,20 +16,7 @@ const GasPlugin = require('gas-webpack-plugin');
 
 const OUT = path.resolve(__dirname, 'appsscript/dist');
 
-const typescript = {
-  rules: [
-    {
-      test: /\.tsx?$/,
-      loader: 'ts-loader',
-      exclude: /node_modules/,
-      options: {
-        // Type checking is `npm run typecheck`'s job; the bundle only transpiles.
-        transpileOnly: true,
-        compilerOptions: { noEmit: false, module: 'ESNext', moduleResolution: 'bundler', sourceMap: false },
-      },
-    },
-  ],
-};
+const { TYPESCRIPT_RULE } = require('./webpack.config.js');
 
 /**
  * Copies the manifest beside the bundle. With `PLUMBLINE_STORE_URL` set (an
@@ -97,7 +84,7 @@ class InlineSidebarPlugin {
 const common = (argv) => ({
   mode: argv.mode ?? 'production',
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
-  module: typescript,
+  module: { rules: [TYPESCRIPT_RULE] },
   devtool: false,
   performance: { hints: false },
 });
