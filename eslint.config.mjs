@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint.layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'jest.config.js'] },
+  {
+    ignores: ['dist/**', 'appsscript/dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'jest.config.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +19,7 @@ export default tseslint.config(
   ...layers,
   {
     // Plain Node scripts (CommonJS), run without a build step.
-    files: ['scripts/**/*.js', 'webpack.config.js', 'test/**/*.js'],
+    files: ['scripts/**/*.js', 'webpack.config.js', 'webpack.sheets.config.js', 'test/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {

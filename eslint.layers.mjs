@@ -22,6 +22,8 @@ const ELEMENTS = [
   { type: 'host', pattern: 'src/hosts/*', partialMatch: false, capture: ['host'] },
   // What every host shares: the port (host.ts) and the helpers beside it.
   { type: 'hosts', pattern: 'src/hosts', partialMatch: false },
+  // The Sheets add-on's server code (Apps Script), outside src/: known so the sidebar may take its types.
+  { type: 'appsscript', pattern: 'appsscript/src', partialMatch: false },
 ];
 
 /** The port is one file of `hosts`: what the pane may know of a spreadsheet. */
@@ -48,6 +50,11 @@ const POLICIES = [
   { from: { element: { type: 'host' } }, allow: [to('core'), to('hosts'), PACKAGES] },
   // The saved-workbook host runs in Node (CLI, tests); Excel's and Sheets' run in a pane.
   { from: { element: { type: 'host', captured: { host: 'xlsx' } } }, allow: [NODE] },
+  // The Sheets sidebar's bridge takes the server functions' types from the add-on itself, never its code.
+  {
+    from: { element: { type: 'host', captured: { host: 'sheets' } } },
+    allow: [{ ...to('appsscript'), dependency: { kind: 'type' } }],
+  },
   // An entry point hands the pane its host, its store client and its platform.
   {
     from: { element: { type: 'host' }, file: { categories: 'entry' } },

@@ -76,6 +76,18 @@ class CopyWorkbenchFilesPlugin {
   }
 }
 
+/** TypeScript through ts-loader, transpiled only, to ES modules (see above). */
+const TYPESCRIPT_RULE = {
+  test: /\.tsx?$/,
+  loader: 'ts-loader',
+  exclude: /node_modules/,
+  options: {
+    // Type checking is `npm run typecheck`'s job; the bundle only transpiles.
+    transpileOnly: true,
+    compilerOptions: { noEmit: false, module: 'ESNext', moduleResolution: 'bundler', sourceMap: false },
+  },
+};
+
 /** @param {{ outputPath?: string }} env */
 module.exports = (env = {}, argv = {}) => ({
   mode: argv.mode ?? 'production',
@@ -98,20 +110,10 @@ module.exports = (env = {}, argv = {}) => ({
   },
   plugins: [new CopyPagesPlugin(), new CopyWorkbenchFilesPlugin()],
   resolve: { extensions: ['.ts', '.tsx', '.js'] },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        loader: 'ts-loader',
-        exclude: /node_modules/,
-        options: {
-          // Type checking is `npm run typecheck`'s job; the bundle only transpiles.
-          transpileOnly: true,
-          compilerOptions: { noEmit: false, module: 'ESNext', moduleResolution: 'bundler', sourceMap: false },
-        },
-      },
-    ],
-  },
+  module: { rules: [TYPESCRIPT_RULE] },
   devtool: false,
   performance: { hints: false },
 });
+
+/** The TypeScript rule, shared with the Sheets add-on's build (webpack.sheets.config.js). */
+module.exports.TYPESCRIPT_RULE = TYPESCRIPT_RULE;

@@ -7,7 +7,7 @@
 import { parseA1, type CellRect } from '../core/a1';
 import { parseSheetReference } from '../core/sheet-reference';
 import type { ExcelRun } from '../hosts/excel/excel-types';
-import { parseFlagRule } from '../hosts/excel/flag-rule';
+import { parseFlagRule } from '../hosts/flag-rule';
 import { flagHolds } from './flag-eval';
 
 /** A grid always shows at least this much, as an empty sheet in Excel does. */

@@ -25,7 +25,7 @@
  *
  * Text is written behind an apostrophe so Excel keeps it as text
  * (`cell-conventions.ts`); flags carry their id in the rule formula
- * (`flag-rule.ts`); the workbook id is the defined name the saved-workbook host
+ * (`../flag-rule.ts`); the workbook id is the defined name the saved-workbook host
  * uses (`../workbook-id.ts`), so a file keeps its id across hosts.
  *
  * This file only composes the port; each concern lives in its own module:

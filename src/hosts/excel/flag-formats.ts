@@ -1,6 +1,6 @@
 /**
  * Plumbline's flags: custom conditional formats that carry their id in the
- * rule formula (`flag-rule.ts`), the one part of a conditional format that
+ * rule formula (`../flag-rule.ts`), the one part of a conditional format that
  * survives saving and other hosts. So there is nothing to look a flag up by:
  * every operation first reads all sheets' custom formats and keeps those with
  * the marker — three syncs whatever the number of flags: the sheets, their
@@ -12,7 +12,7 @@ import { parseSheetReference } from '../../core/sheet-reference';
 import type { FlagFormat } from '../host';
 import { checkFlags, checkKeys } from '../port-checks';
 import type { ExcelConditionalFormat, ExcelRequestContext, ExcelRun } from './excel-types';
-import { flagRuleFormula, parseFlagRule } from './flag-rule';
+import { flagRuleFormula, parseFlagRule } from '../flag-rule';
 import { FLAG_OVERHEAD, jsonBytes, OPERATION_OVERHEAD, packBatches, REQUEST_BUDGET } from './payload';
 import { missingSheets, noSuchSheet, sheetCache } from './worksheets';
 

@@ -1,7 +1,7 @@
 /**
  * Flags (Plumbline's conditional formats) in a saved workbook: not written
  * yet. Reading them back would need the rule encoding the Excel host uses
- * (`../excel/flag-rule.ts`) and conditional formats in the package surgery;
+ * (`../flag-rule.ts`) and conditional formats in the package surgery;
  * until then the host says so rather than pretending, and lists none.
  */
 import type { FlagFormat } from '../host';

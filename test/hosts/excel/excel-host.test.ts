@@ -1,5 +1,5 @@
 import { createExcelHost } from '../../../src/hosts/excel/excel-host';
-import { flagRuleFormula, parseFlagRule } from '../../../src/hosts/excel/flag-rule';
+import { flagRuleFormula, parseFlagRule } from '../../../src/hosts/flag-rule';
 import {
   METADATA_SHEET,
   type BlockWrite,

@@ -1,5 +1,5 @@
 /**
- * How a Plumbline flag keeps its id inside an Excel conditional format: the
+ * How a Plumbline flag keeps its id inside a conditional format (Excel, Sheets): the
  * rule's formula is `=AND("plumbline:flag:<id>"<>"",(<formula>))`. The marker
  * is always true, so the rule behaves exactly like `<formula>`; it lives in the
  * formula because that is the one part of a conditional format every host
