@@ -27,19 +27,24 @@ export const OFFICE_FRAME_ANCESTORS = [
   'https://*.onedrive.live.com',
 ];
 
+/** The route of the add-in's pages and assets (`web-pages.ts`). */
+const PAGES_ROUTE = '/*';
+
 const PAGE_POLICY = `frame-ancestors ${OFFICE_FRAME_ANCESTORS.join(' ')}`;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** An `onSend` hook: by then the answer's content type is known. */
 export async function securityHeaders<T>(
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
   payload: T,
 ): Promise<T> {
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'no-referrer');
   const type = String(reply.getHeader('content-type') ?? '');
-  if (type.startsWith('text/html')) {
+  // The add-in's pages route answers a revalidation with a 304 that has no content type, and its
+  // headers replace the cached page's: a reloaded pane must keep the page policy, or Office cannot frame it.
+  if (type.startsWith('text/html') || request.routeOptions.url === PAGES_ROUTE) {
     reply.header('content-security-policy', PAGE_POLICY);
   } else {
     reply.header('content-security-policy', API_POLICY);

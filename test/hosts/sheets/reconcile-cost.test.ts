@@ -6,12 +6,9 @@
  * (`Code.js` in the Apps Script fake) to a real store (`plumbline demo`, in
  * its own process: UrlFetchApp blocks, as in Apps Script).
  *
- * What does grow: core's `reconcileWorkbook` registers every link again
- * (a link moves when rows are inserted) and the store takes one link per
- * request, so the *requests* are a constant plus one per link — all in the same
- * `fetchAll`, but each counts against the daily UrlFetch quota (20,000 for a
- * consumer account). Registering only the links whose address moved, or a
- * bulk route in the store, would make them constant too.
+ * The store requests are constant too: core registers a workbook's links in
+ * bulk (`POST /v1/links/bulk`), so a reconcile spends a handful of the daily
+ * UrlFetch quota (20,000 calls for a consumer account) whatever its size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +16,7 @@ import { join } from 'node:path';
 import { createStoreClient, fetchTransport } from '../../../src/client/store-client';
 import { encodeMetadata, linkNames, type StoredLink } from '../../../src/core/link-format';
 import { reconcileWorkbook } from '../../../src/core/reconcile-workbook';
+import { MAX_OBSERVATIONS_PER_REQUEST } from '../../../src/core/request-limits';
 import { createBridge, type ScriptRun } from '../../../src/hosts/sheets/bridge';
 import { createSheetsHost } from '../../../src/hosts/sheets/sheets-host';
 import { bridgeTransport } from '../../../src/hosts/sheets/sheets-platform';
@@ -36,7 +34,6 @@ const MONTHS = Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padSta
 const monthSerial = (m: number) => (Date.UTC(2026, m, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
 const SHEET = 'Pack';
 /** `OBSERVATION_BATCH` of src/core/reconcile-workbook.ts. */
-const OBSERVATIONS_PER_REQUEST = 10_000;
 
 let demo: RunningCli;
 let token: string;
@@ -142,9 +139,9 @@ test('reconcile: the same google.script.run calls, sheet reads and UrlFetch roun
   process.stdout.write(
     `\nSheets reconcile cost by links:\n${[...costs].map(([n, c]) => `  ${String(n).padStart(4)}: ${JSON.stringify(c)}`).join('\n')}\n`,
   );
-  // Core records observations 10,000 at a time (reconcile-workbook.ts): 12,000 cells take one request more,
-  // as in Excel only the volume of data adds a round trip, never the number of links.
-  const extra = (c: Cost) => Math.ceil(c.cells / OBSERVATIONS_PER_REQUEST) - 1;
+  // Core records observations in batches of at most MAX_OBSERVATIONS_PER_REQUEST (and 4 MB): as in
+  // Excel, only the volume of data may add a round trip, never the number of links.
+  const extra = (c: Cost) => Math.ceil(c.cells / MAX_OBSERVATIONS_PER_REQUEST) - 1;
   const [first, ...rest] = [...costs.values()];
   for (const cost of rest) {
     expect(cost.scriptRuns - extra(cost)).toBe(first!.scriptRuns);
@@ -152,8 +149,8 @@ test('reconcile: the same google.script.run calls, sheet reads and UrlFetch roun
     expect(cost.fetchRoundTrips - extra(cost)).toBe(first!.fetchRoundTrips);
   }
   expect(first!.sheetReads).toBe(4);
-  // The requests: the same few, plus one registration per link (see the header).
-  const fixed = [...costs].map(([n, c]) => c.storeRequests - n - extra(c));
+  // The store requests: the same few whatever the number of links (links are registered in bulk).
+  const fixed = [...costs].map(([, c]) => c.storeRequests - extra(c));
   expect(new Set(fixed).size).toBe(1);
   expect(costs.get(1000)!.cells).toBe(12_000);
 });

@@ -138,6 +138,24 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRow> = {
     }),
     expect: linkers(201),
   },
+  'POST /v1/links/bulk': {
+    request: () => ({
+      path: '/v1/links/bulk',
+      body: {
+        links: [
+          {
+            workbookId: 'matrix-book',
+            workbookName: 'matrix.xlsx',
+            sheet: 'KPIs',
+            address: 'C2',
+            layout: 'cell',
+            kpiIds: [ANOTHERS_KPI],
+          },
+        ],
+      },
+    }),
+    expect: linkers(201),
+  },
   'GET /v1/links': { request: () => ({ path: '/v1/links' }), expect: everyone(200) },
   'POST /v1/observations': {
     request: (ctx) => ({
