@@ -103,13 +103,12 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
   const submit = () =>
     op.run(`Submitting ${readings.length} reading${readings.length === 1 ? '' : 's'}…`, async () => {
       const entry = outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
+      // The review is over once the readings are in the outbox: they wait there, never offered
+      // here again under a new key (and the two never show at once, even while sending).
+      setReviewing(false);
       setEntries(outbox.entries());
       const result = await send(entry);
-      if (!result.ok) {
-        setNotice(`Not stored yet: ${result.reason}`);
-        // The review is over: what was sent waits in the outbox above, not here to be sent twice.
-        setReviewing(false);
-      }
+      if (!result.ok) setNotice(`Not stored yet: ${result.reason}`);
     });
 
   return (
