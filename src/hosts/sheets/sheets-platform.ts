@@ -14,6 +14,10 @@ import type { Bridge } from './bridge';
 
 export async function sheetsStorage(bridge: Bridge): Promise<KeyValueStorage> {
   const cache = new Map(Object.entries(await bridge.plGetSettings()));
+  // The pane's storage is synchronous and Apps Script's properties are not: a save goes out in the
+  // background, and the cache answers at once. A failed save has no screen to go to from here, so it
+  // reaches the console only. Known gap: the outbox relies on its entry being kept before it is sent;
+  // making KeyValueStorage asynchronous (awaited by the outbox) would close it.
   const report = (e: unknown) => console.error('Plumbline could not save a setting', e);
   return {
     get: (key) => cache.get(key) ?? null,
