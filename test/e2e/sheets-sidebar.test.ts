@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { TREND_TITLE } from '../../src/core/summary-trends';
 import { SIDEBAR_WIDTH } from '../../src/sim/apps-script/html';
 import type { FakeSheet } from '../../src/sim/apps-script/sheet';
 import { startCli, type RunningCli } from '../cli/run-cli';
@@ -290,6 +291,8 @@ describe('the Sheets sidebar, end to end', () => {
     await page.getByText(/sheet is up to date; your other sheets are unchanged/).waitFor();
     const summary = addOn.project.spreadsheet.getSheetByName('Plumbline Summary');
     expect(String(summary?.getRange('A1').getValues()[0]![0])).toMatch(/Plumbline/);
+    // The turnaround is at risk: its trend is charted, as in Excel.
+    expect(summary!.getCharts().map((c) => c.getOptions().get('title'))).toEqual([TREND_TITLE]);
     await checkScreen('09-summary-sheet');
   });
 });
