@@ -17,6 +17,7 @@ import type { Where } from './org';
 import { benchPane } from './pane';
 import { benchCoreReconcile, benchHeadless } from './reconcile';
 import { benchSummary } from './summary';
+import { benchSheets } from './sheets';
 import { renderTable, row, type BenchRow } from './table';
 
 const ROOT = join(__dirname, '../../../..');
@@ -35,21 +36,7 @@ const WORKLOADS: Workload[] = [
   { id: '3', name: 'reconcile, core', run: ({ quick }) => benchCoreReconcile(quick) },
   { id: '3', name: 'reconcile + link, CLI', run: ({ quick }) => benchHeadless({ engine: 'sqlite' }, quick) },
   { id: '5', name: 'Excel', run: ({ quick }) => benchExcel(quick) },
-  {
-    id: '6',
-    name: 'Sheets',
-    run: async () => [
-      {
-        ...row(
-          '6',
-          'reconcile in Sheets',
-          'not in the bench yet: test/hosts/sheets/reconcile-cost.test.ts counts it',
-          'syncs constant',
-        ),
-        mark: 'skip',
-      },
-    ],
-  },
+  { id: '6', name: 'Sheets', run: ({ quick }) => benchSheets(quick) },
   { id: '7', name: 'pane', run: ({ quick }) => benchPane(quick) },
   { id: '8', name: 'memory', run: ({ quick }) => benchMemory(quick) },
 ];
