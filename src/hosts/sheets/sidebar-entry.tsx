@@ -33,14 +33,18 @@ async function start(): Promise<void> {
   const bridge = createBridge(run);
   const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
   const transport = bridgeTransport(bridge);
+  const platform = await sheetsPlatform(bridge, dark);
+  // The menu's `<script>` comes after this bundle in the page: read only once the page has run it,
+  // which it has after the first await.
+  const initialJob = JOBS.find((j) => j === scope.plumblineJob);
   root.render(
     <Pane
       deps={{
         host: createSheetsHost(bridge),
-        platform: await sheetsPlatform(bridge, dark),
+        platform,
         connect: (baseUrl, token) => createStoreClient({ baseUrl, token, transport }),
         demoPersonas: (baseUrl) => fetchDemoPersonas(baseUrl, transport),
-        initialJob: JOBS.find((j) => j === scope.plumblineJob),
+        initialJob,
       }}
     />,
   );

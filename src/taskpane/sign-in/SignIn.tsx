@@ -91,7 +91,7 @@ export function SignIn(props: SignInProps): React.JSX.Element {
         </Field>
         <Field
           label="Your token"
-          hint="Your admin gives you a token; it is kept on this device, never in the workbook."
+          hint="Your admin gives you a token; it is kept for you alone, never in the workbook."
           required
         >
           <Input

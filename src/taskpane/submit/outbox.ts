@@ -19,14 +19,14 @@ export interface OutboxEntry {
   reason?: string;
 }
 
-/** The submission could not be kept on this device before sending: it was not sent. */
+/** The submission could not be kept in the user's storage before sending: it was not sent. */
 export class OutboxNotKept extends Error {
   /** Why the storage could not keep it, in its own words. */
   readonly reason: string;
 
   constructor(error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    super(`This device could not keep the submission before sending it (${reason}).`);
+    super(`Plumbline could not keep the submission for you before sending it (${reason}).`);
     this.name = 'OutboxNotKept';
     this.reason = reason;
   }

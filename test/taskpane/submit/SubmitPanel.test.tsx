@@ -141,7 +141,9 @@ describe('the Submit panel', () => {
     await user.click(screen.getByRole('button', { name: 'Submit 3 readings' }));
     await screen.findByText('Not sent');
     expect(
-      screen.getByText(/could not keep the submission before sending it \(Argument too large: value\)/),
+      screen.getByText(
+        /could not keep the submission for you before sending it \(Argument too large: value\)/,
+      ),
     ).toBeTruthy();
     expect(sent).toEqual([]);
     for (const kpiId of OLIVIAS_OCTOBER) expect(await octoberReadings(world, kpiId)).toEqual([]);
