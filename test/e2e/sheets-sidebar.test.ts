@@ -64,6 +64,7 @@ describe('the Sheets sidebar, end to end', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const blocked: string[] = [];
   let tokens: Record<string, string>;
 
   const sheet = (): FakeSheet => addOn.project.spreadsheet.getSheetByName(SHEET)!;
@@ -98,8 +99,11 @@ describe('the Sheets sidebar, end to end', () => {
     await page.route(SIDEBAR_URL, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: addOn.project.ui.sidebar!.html }),
     );
-    // Nothing but the page itself: everything else goes through google.script.run.
-    await page.route(/^(?!https:\/\/sidebar\.plumbline\.test\/)/, (route) => route.abort('blockedbyclient'));
+    // Nothing but the page itself: the pane is inlined, and the store is reached through google.script.run.
+    await page.route(/^(?!https:\/\/sidebar\.plumbline\.test\/)/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
   });
 
   afterAll(async () => {
@@ -108,7 +112,7 @@ describe('the Sheets sidebar, end to end', () => {
     rmSync(data, { recursive: true, force: true });
   });
 
-  afterEach(() => expect(pageErrors).toEqual([]));
+  afterEach(() => expect({ pageErrors, blocked }).toEqual({ pageErrors: [], blocked: [] }));
 
   /** Extensions › Plumbline › `item`, as the user clicks it: the menu's function runs, and the sidebar opens. */
   async function menu(item: string): Promise<void> {
