@@ -263,12 +263,17 @@ describe('the Sheets sidebar, end to end', () => {
     await checkScreen('05-submitted');
   });
 
-  test('a drifted cell is flagged in the sheet and listed; pulling the store value clears it', async () => {
+  test('Reconcile in the menu flags the drifted cell in the sheet and lists it; pulling the store value clears it', async () => {
     // Someone overwrites October's turnaround with a figure the store does not hold.
     sheet().getRange('L5').setValue(6.4);
     await signInAs('Ana');
-    await page.getByRole('tab', { name: 'Reconcile' }).click();
-    await page.getByRole('button', { name: 'Reconcile', exact: true }).click();
+    // Her sign-in is kept in her user properties, so the sidebar opened again finds it.
+    await eventually(async () =>
+      expect(addOn.project.userProperties.values.get('plumbline.plumbline.session')).toContain('"id":"ana"'),
+    );
+    // Extensions › Plumbline › Reconcile: the sidebar opens on Reconcile and does it, no click needed.
+    await menu('Reconcile');
+    await page.getByRole('tab', { name: 'Reconcile', selected: true }).waitFor();
     const outcome = page.getByText(/linked cells in \d+ links?: \d+ differs? from the store/);
     await outcome.waitFor();
     expect(await outcome.innerText()).toMatch(/ in 3 links: 1 differs? from the store/);

@@ -45,6 +45,12 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
       setNotice(null);
     });
 
+  // Opened to reconcile (the add-on's Reconcile menu item): do it, as Excel's ribbon button does.
+  useEffect(() => {
+    if (context.startRequested('reconcile')) void reconcile();
+    // Once, when the panel first shows.
+  }, []);
+
   // Readings landed elsewhere: the flags and the list follow, if the user has reconciled here.
   const reconciled = useRef(false);
   reconciled.current = result !== null;

@@ -3,7 +3,7 @@
  * live refresh when readings land in the store.
  */
 import { Button, Caption1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreClient } from '../../client/store-client';
 import type { KpiWithPath } from '../../core/model-tree';
 import { LinkPanel } from '../link/LinkPanel';
@@ -44,6 +44,11 @@ export interface WorkspaceContext {
   kpis: KpiWithPath[];
   /** Moves when readings land (or after a reconnect): panels refetch what they show. */
   freshness: number;
+  /**
+   * True once, for the job the application opened the pane to do (a menu item of the Sheets
+   * add-on): its panel starts it at once instead of waiting for a click.
+   */
+  startRequested(job: Job): boolean;
 }
 
 export function Workspace(props: {
@@ -78,7 +83,16 @@ export function Workspace(props: {
     if (!jobs.includes(job)) setJob(jobs[0] ?? 'reconcile');
   }, [jobs, job]);
 
-  const context: WorkspaceContext | null = kpis ? { deps, session, client, kpis, freshness } : null;
+  const toStart = useRef(deps.initialJob);
+  const startRequested = useCallback((asked: Job) => {
+    if (toStart.current !== asked) return false;
+    toStart.current = undefined;
+    return true;
+  }, []);
+
+  const context: WorkspaceContext | null = kpis
+    ? { deps, session, client, kpis, freshness, startRequested }
+    : null;
   return (
     <div>
       <header className={styles.header}>

@@ -3,7 +3,7 @@
  * the drifted cells are flagged in the workbook and listed with the store's
  * value; pulling one writes it into the cell and its flag goes.
  */
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { seedPackTruth } from '../../fixtures/pack-truth';
 import { linkPack, openWorld, renderSignedIn, type PaneWorld } from '../harness';
@@ -47,6 +47,25 @@ describe('the Reconcile panel', () => {
     const after = (await world.host.listFlagFormats()).filter((f) => f.id.startsWith('diverged:'));
     expect(after.map((f) => f.address)).not.toContain(first.address);
     expect(after).toHaveLength(differ - 1);
+  });
+
+  test('opened to reconcile (a menu item), it reconciles at once, and only that once', async () => {
+    const deps = world.deps;
+    world.deps = { ...deps, initialJob: 'reconcile' };
+    try {
+      const user = userEvent.setup();
+      await renderSignedIn(world, 'ana');
+      expect(screen.getByRole('tab', { name: 'Reconcile', selected: true })).toBeTruthy();
+      await screen.findByText(/linked cells in 3 links: \d+ differ/);
+      // Back on the tab later: the user's click decides.
+      await user.click(screen.getByRole('tab', { name: 'Link' }));
+      await user.click(screen.getByRole('tab', { name: 'Reconcile' }));
+      await screen.findByRole('button', { name: 'Reconcile' });
+      expect(screen.queryByText(/linked cells in 3 links/)).toBeNull();
+    } finally {
+      world.deps = deps;
+      cleanup();
+    }
   });
 
   test('Clear flags removes Plumbline’s flags and only those', async () => {
