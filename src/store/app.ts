@@ -35,6 +35,7 @@ import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
 import { securityHeaders } from './security-headers';
+import { registerDemoSamplesRoutes } from './routes/demo-samples';
 import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
@@ -57,6 +58,8 @@ export interface AppOptions {
    * so anyone can try the pane on the sample organisation. Never set for real data.
    */
   demoPersonas?: DemoPersona[];
+  /** Only `plumbline demo`: the folder of its sample workbooks, offered by the workbench at `/samples/`. */
+  demoSamples?: string;
   /**
    * A folder of built add-in pages and assets (task pane, commands, workbench) served at `/`,
    * so the pane talks to its own origin and needs no CORS.
@@ -145,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoute(routes);
   if (options.webRoot) await registerWebPages(routes, options.webRoot, options.addinManifest);
   if (options.demoPersonas) registerDemoPersonasRoute(routes, options.demoPersonas);
+  if (options.demoSamples) registerDemoSamplesRoutes(routes, options.demoSamples);
   registerOpenApiRoute(routes);
   registerUserRoutes(routes, deps);
   registerModelRoutes(routes, deps);
