@@ -36,6 +36,7 @@ import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
 import { securityHeaders } from './security-headers';
 import { registerDemoSamplesRoutes } from './routes/demo-samples';
+import { BODY_LIMITS } from './body-limits';
 import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
@@ -49,8 +50,6 @@ export interface AppOptions {
   /** The server's clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: boolean;
-  /** Largest accepted request body in bytes (413 above it). */
-  bodyLimit?: number;
   /** How often /v1/events sends a keep-alive comment. */
   heartbeatMs?: number;
   /**
@@ -93,12 +92,11 @@ export interface RouteDeps {
   heartbeatMs: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Routes that read a body declare their own limit (body-limits.ts); this is for all others.
+    bodyLimit: BODY_LIMITS.none,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     trustProxy: options.trustProxy ?? false,
