@@ -3,11 +3,13 @@
  * into a sheet created at the end or cleared, then shown. One `setValues`,
  * one `setNumberFormats`, one `setBackgrounds` and one `setFontWeights` for
  * the whole layout. Sheets has no cell indent: indents are not drawn (the
- * hierarchy still reads from the path column). Charts are not drawn yet.
+ * hierarchy still reads from the path column). The layout's charts replace
+ * those drawn before (`sheet-charts.ts`).
  */
 import type { CellValue, SheetContent } from '../../src/hosts/host';
 import { checkSheetContent } from '../../src/hosts/port-checks';
 import { protectRows } from './cell-conventions';
+import { addCharts, removeOwnCharts } from './sheet-charts';
 import { book, ensureSize, findSheet } from './sheets';
 
 /** Pixels of a column `characters` wide in Sheets' default 10-point Arial (about 7 px a digit, 5 of padding). */
@@ -24,7 +26,11 @@ export function replaceSheet(name: string, content: SheetContent): void {
   const spreadsheet = book();
   const existing = findSheet(spreadsheet.getSheets(), name);
   const sheet = existing ?? spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
-  if (existing) sheet.clear();
+  if (existing) {
+    // Clearing a sheet leaves its charts, which float above the cells.
+    sheet.clear();
+    removeOwnCharts(sheet);
+  }
   const rows = content.values.length;
   const width = content.values.reduce((max, row) => Math.max(max, row.length), 0);
   if (rows > 0 && width > 0) {
@@ -42,5 +48,6 @@ export function replaceSheet(name: string, content: SheetContent): void {
       );
   }
   (content.columnWidths ?? []).forEach((w, i) => sheet.setColumnWidth(i + 1, pixels(w)));
+  addCharts(sheet, content.charts ?? []);
   sheet.activate();
 }

@@ -57,7 +57,7 @@ export function Pane({ deps }: { deps: PaneDeps }): React.JSX.Element {
           suggestedUrl={workbookStore ?? platform.defaultStoreUrl}
           suggestedFromWorkbook={workbookStore !== null}
           signIn={signIn}
-          demoPersonas={(url) => fetchDemoPersonas(url)}
+          demoPersonas={deps.demoPersonas ?? ((url) => fetchDemoPersonas(url))}
         />
       )}
     </FluentProvider>

@@ -29,7 +29,7 @@ function isTabsterDummy(violation: AxeViolation, node: AxeViolation['nodes'][num
 }
 
 /** axe-core's serious and critical violations in one document, as readable lines. */
-async function axeProblems(target: Page | Frame, exclude: string[]): Promise<string[]> {
+export async function axeProblems(target: Page | Frame, exclude: string[]): Promise<string[]> {
   if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ path: AXE });
   const violations = (await target.evaluate(
     `axe.run({ exclude: ${JSON.stringify(exclude.map((e) => [e]))} }, { resultTypes: ['violations'] }).then((r) => r.violations)`,
@@ -39,6 +39,15 @@ async function axeProblems(target: Page | Frame, exclude: string[]): Promise<str
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v, n)) }))
     .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** How far a document scrolls sideways at its width, as a problem, or null when it does not. */
+export async function sidewaysScroll(target: Page | Frame): Promise<string | null> {
+  const [scroll, width] = await target.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  return scroll! > width! ? `scrolls sideways by ${scroll! - width!} px at ${width} px` : null;
 }
 
 /** The pane's frame in the workbench. */
@@ -62,10 +71,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
     ...(await axeProblems(page, ['iframe'])).map((p) => `workbench: ${p}`),
     ...(await axeProblems(pane, [])).map((p) => `pane: ${p}`),
   ];
-  const sideways = await pane.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (sideways > 0)
-    problems.push(
-      `pane: scrolls sideways by ${sideways} px at ${await pane.evaluate(() => window.innerWidth)} px`,
-    );
+  const sideways = await sidewaysScroll(pane);
+  if (sideways) problems.push(`pane: ${sideways}`);
   expect({ screen: name, problems }).toEqual({ screen: name, problems: [] });
 }

@@ -4,13 +4,20 @@
  * client whose requests go out through the add-on.
  */
 import { createRoot } from 'react-dom/client';
-import { createStoreClient } from '../../client/store-client';
+import { createStoreClient, fetchDemoPersonas } from '../../client/store-client';
 import { Pane } from '../../taskpane/Pane';
+import type { Job } from '../../taskpane/pane-deps';
 import { createBridge, type ScriptRun } from './bridge';
 import { createSheetsHost } from './sheets-host';
 import { bridgeTransport, sheetsPlatform } from './sheets-platform';
 
-const scope = globalThis as unknown as { google?: { script?: { run?: ScriptRun } } };
+const scope = globalThis as unknown as {
+  google?: { script?: { run?: ScriptRun } };
+  /** Set by the menu item that opened the sidebar (`appsscript/src/menu.ts`). */
+  plumblineJob?: unknown;
+};
+
+const JOBS: readonly Job[] = ['link', 'submit', 'reconcile', 'summary'];
 
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
@@ -32,6 +39,8 @@ async function start(): Promise<void> {
         host: createSheetsHost(bridge),
         platform: await sheetsPlatform(bridge, dark),
         connect: (baseUrl, token) => createStoreClient({ baseUrl, token, transport }),
+        demoPersonas: (baseUrl) => fetchDemoPersonas(baseUrl, transport),
+        initialJob: JOBS.find((j) => j === scope.plumblineJob),
       }}
     />,
   );

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Script, createContext } from 'node:vm';
+import { CHART_TYPES } from './charts';
 import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional-format';
 import { exception } from './errors';
 import type { ExecutionClock } from './execution';
@@ -62,6 +63,7 @@ export class AppsScriptProject {
         BooleanCriteria,
         flush: () => undefined,
       },
+      Charts: { ChartType: CHART_TYPES },
       PropertiesService: { getUserProperties: () => this.userProperties },
       UrlFetchApp: this.urlFetch,
       HtmlService: this.html,

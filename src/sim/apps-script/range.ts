@@ -19,6 +19,7 @@
 import { cellA1, rectA1, type CellRect } from '../../core/a1';
 import { format as renderFormat } from 'numfmt';
 import { AUTOMATIC_FORMAT, DEFAULT_DATE_FORMAT, isDateFormat, typedInput, type Cell } from './cells';
+import { FakeDeveloperMetadata } from './developer-metadata';
 import { exception } from './errors';
 import type { FakeSheet } from './sheet';
 import { instantToSerial, serialToInstant } from './time-zone';
@@ -247,11 +248,14 @@ export class FakeRange {
       exception(
         'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
       );
-    this.sheet.developerMetadata.push({
-      key,
-      value: value ?? null,
-      location: `${wholeRows ? 'ROW' : 'COLUMN'}:${this.getA1Notation()}`,
-    });
+    this.sheet.developerMetadata.push(
+      new FakeDeveloperMetadata(
+        this.sheet,
+        key,
+        value ?? null,
+        `${wholeRows ? 'ROW' : 'COLUMN'}:${this.getA1Notation()}`,
+      ),
+    );
     return this;
   }
 }

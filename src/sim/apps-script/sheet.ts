@@ -6,6 +6,8 @@
  */
 import { parseA1, type CellRect } from '../../core/a1';
 import type { Cell } from './cells';
+import { EmbeddedChartBuilder, FakeEmbeddedChart } from './charts';
+import { FakeDeveloperMetadata } from './developer-metadata';
 import type { ConditionalFormatRule } from './conditional-format';
 import { exception } from './errors';
 import type { SpreadsheetEnv } from './env';
@@ -14,12 +16,16 @@ import { FakeRange } from './range';
 /** A new sheet has 1,000 rows and 26 columns (A–Z). */
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
+/** A new sheet's columns are 100 pixels wide and its rows 21 pixels high. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+export const DEFAULT_ROW_HEIGHT = 21;
 
 export class FakeSheet {
   private readonly cells = new Map<string, Cell>();
   private rules: ConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
-  readonly developerMetadata: { key: string; value: string | null; location: string }[] = [];
+  readonly developerMetadata: FakeDeveloperMetadata[] = [];
+  private charts: FakeEmbeddedChart[] = [];
   hidden = false;
 
   constructor(
@@ -179,7 +185,11 @@ export class FakeSheet {
     return this.getRange(1, 1, Math.max(1, lastRow + 1), Math.max(1, lastColumn + 1));
   }
 
-  /** Clears values, formats and (with no options) everything else of the sheet. */
+  /**
+   * "Clears the sheet of content and formatting information": the cells. Charts
+   * float above the grid and stay, as they do when a user clears a sheet.
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#clear
+   */
   clear(): FakeSheet {
     this.env.clock.check();
     this.env.clock.counters.cellWrites += 1;
@@ -212,8 +222,63 @@ export class FakeSheet {
   /** Sheets keep developer metadata whole (the sheet is one of the places it may live). */
   addDeveloperMetadata(key: string, value?: string): FakeSheet {
     this.env.clock.check();
-    this.developerMetadata.push({ key, value: value ?? null, location: 'SHEET' });
+    this.developerMetadata.push(new FakeDeveloperMetadata(this, key, value ?? null, 'SHEET'));
     return this;
+  }
+
+  /**
+   * The metadata of the sheet itself (that of its rows and columns is the ranges').
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getdevelopermetadata
+   */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    this.env.clock.check();
+    return this.developerMetadata.filter((m) => m.location === 'SHEET');
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#getcolumnwidthcolumnposition */
+  getColumnWidth(columnPosition: number): number {
+    this.env.clock.check();
+    return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** Rows keep their default height here: nothing the add-on does changes one. */
+  getRowHeight(rowPosition: number): number {
+    this.env.clock.check();
+    if (rowPosition < 1 || rowPosition > this.maxRows)
+      exception('The coordinates of the range are outside the dimensions of the sheet.');
+    return DEFAULT_ROW_HEIGHT;
+  }
+
+  // ——— embedded charts (`charts.ts`) ———
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/sheet#newchart */
+  newChart(): EmbeddedChartBuilder {
+    this.env.clock.check();
+    return new EmbeddedChartBuilder();
+  }
+
+  /** "Adds a new chart to this sheet": the chart gets its id, unique in the spreadsheet. */
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.env.clock.check();
+    this.charts.push(new FakeEmbeddedChart(chart.state, this.env.spreadsheet().newChartId()));
+  }
+
+  /** The charts on this sheet, in the order they were added. */
+  getCharts(): FakeEmbeddedChart[] {
+    this.env.clock.check();
+    return [...this.charts];
+  }
+
+  /** "Removes a chart from the parent sheet." */
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.env.clock.check();
+    this.charts = this.charts.filter((c) => c.id === null || c.id !== chart.getChartId());
+  }
+
+  /** "Updates the chart on this sheet": the rebuilt chart (`modify()…build()`) replaces the one of its id. */
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.env.clock.check();
+    this.charts = this.charts.map((c) => (c.id !== null && c.id === chart.getChartId() ? chart : c));
   }
 }
 

@@ -54,6 +54,7 @@ export class FakeSpreadsheet {
   private activeSheet: FakeSheet | undefined;
   private activeRange: FakeRange | undefined;
   private nextSheetId = 0;
+  private lastChartId = 0;
 
   constructor(
     readonly clock: ExecutionClock,
@@ -64,6 +65,12 @@ export class FakeSpreadsheet {
 
   private env() {
     return { clock: this.clock, spreadsheet: () => this, timeZone: () => this.timeZone };
+  }
+
+  /** The next embedded chart's id, unique across the spreadsheet (`EmbeddedChart.getChartId`). */
+  newChartId(): number {
+    this.lastChartId += 1;
+    return this.lastChartId;
   }
 
   getId(): string {

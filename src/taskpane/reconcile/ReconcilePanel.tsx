@@ -110,12 +110,13 @@ export function ReconcilePanel({ context }: { context: WorkspaceContext }): Reac
           <Text weight="semibold">
             {result.links === 0
               ? 'This workbook has no links yet: link a range first.'
-              : `${result.cells.length} linked cells in ${result.links} link${result.links === 1 ? '' : 's'}: ${counts.diverged ?? 0} differ from the store.`}
+              : `${result.cells.length} linked cells in ${result.links} link${result.links === 1 ? '' : 's'}: ${counts.diverged ?? 0} ${counts.diverged === 1 ? 'differs' : 'differ'} from the store.`}
           </Text>
           <div className={styles.counts} aria-label="Cells by verdict">
             {VERDICT_ORDER.filter((v) => counts[v]).map((v) => (
               <Badge key={v} appearance="tint" color={badgeColor(v)}>
-                {counts[v]} {VERDICT_LABEL[v].toLowerCase()}
+                {/* "Differs: 2", not "2 differs": the labels are verbs and phrases, read alone on each row too. */}
+                {VERDICT_LABEL[v]}: {counts[v]}
               </Badge>
             ))}
           </div>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { StoreClient } from '../../client/store-client';
 import type { KpiWithPath } from '../../core/model-tree';
 import { LinkPanel } from '../link/LinkPanel';
-import type { PaneDeps } from '../pane-deps';
+import type { Job, PaneDeps } from '../pane-deps';
 import { ReconcilePanel } from '../reconcile/ReconcilePanel';
 import type { Session } from '../sign-in/session';
 import { SubmitPanel } from '../submit/SubmitPanel';
@@ -28,8 +28,6 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   body: { padding: tokens.spacingHorizontalM, display: 'grid', gap: tokens.spacingVerticalM },
 });
-
-export type Job = 'link' | 'submit' | 'reconcile' | 'summary';
 
 const JOB_LABEL: Record<Job, string> = {
   link: 'Link',
@@ -73,7 +71,9 @@ export function Workspace(props: {
   }, [deps, session]);
 
   const jobs = useMemo(() => jobsFor(session, kpis ?? []), [session, kpis]);
-  const [job, setJob] = useState<Job>(jobs[0] ?? 'reconcile');
+  const [job, setJob] = useState<Job>(() =>
+    deps.initialJob && jobs.includes(deps.initialJob) ? deps.initialJob : (jobs[0] ?? 'reconcile'),
+  );
   useEffect(() => {
     if (!jobs.includes(job)) setJob(jobs[0] ?? 'reconcile');
   }, [jobs, job]);

@@ -38,30 +38,34 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
   const op = useOperation();
   const byId = useMemo(() => new Map(kpis.map((k) => [k.id, k])), [kpis]);
 
-  const load = () =>
-    op.run('Finding the KPIs you own that are due…', async (step) => {
-      const summary = await client.summary();
-      step('Reading what your linked cells hold…');
-      let cells: Awaited<ReturnType<typeof compareWorkbook>>['cells'] = [];
-      try {
-        cells = (await compareWorkbook(deps.host, client)).cells;
-        setLinkProblem(null);
-      } catch (error) {
-        // The links are a help, not a condition: values can still be typed in.
-        setLinkProblem(error instanceof Error ? error.message : String(error));
-      }
-      const next = dueKpis(summary.rows, session.user.id, cells);
-      setDue(next);
-      setDrafts(Object.fromEntries(next.map((d) => [d.row.id, initialDraft(d)])));
-      setReviewing(false);
-    });
+  /** What is due and what the linked cells hold, read again (inside an operation already running, too). */
+  const refresh = async (step: (text: string) => void) => {
+    const summary = await client.summary();
+    step('Reading what your linked cells hold…');
+    let cells: Awaited<ReturnType<typeof compareWorkbook>>['cells'] = [];
+    try {
+      cells = (await compareWorkbook(deps.host, client)).cells;
+      setLinkProblem(null);
+    } catch (error) {
+      // The links are a help, not a condition: values can still be typed in.
+      setLinkProblem(error instanceof Error ? error.message : String(error));
+    }
+    const next = dueKpis(summary.rows, session.user.id, cells);
+    setDue(next);
+    setDrafts(Object.fromEntries(next.map((d) => [d.row.id, initialDraft(d)])));
+    setReviewing(false);
+  };
+  const load = () => op.run('Finding the KPIs you own that are due…', refresh);
 
-  const send = async (entry: OutboxEntry) => {
+  // Always called inside an operation: the due list is read again here, not through `load` (which
+  // would not start while one runs), so what was stored leaves it even where no event announces it.
+  const send = async (entry: OutboxEntry, step: (text: string) => void = () => undefined) => {
     const result = await sendEntry(client, outbox, entry);
     setEntries(outbox.entries());
     if (result.ok) {
       setNotice(`Stored ${result.readings.length} reading${result.readings.length === 1 ? '' : 's'}.`);
-      await load();
+      step('Finding what is still due…');
+      await refresh(step);
     }
     return result;
   };
@@ -73,7 +77,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
       if (resent.current) return;
       resent.current = true;
       for (const entry of outbox.entries().filter((e) => e.state === 'pending')) {
-        await op.run('Sending a submission that had not reached the store…', () => send(entry));
+        await op.run('Sending a submission that had not reached the store…', (step) => send(entry, step));
       }
     });
     // Reload when readings land elsewhere (a colleague submitted, or a copy was pushed).
@@ -101,13 +105,13 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
     .map((c) => toReading(c.due.row, c.draft, c.check.value!));
 
   const submit = () =>
-    op.run(`Submitting ${readings.length} reading${readings.length === 1 ? '' : 's'}…`, async () => {
+    op.run(`Submitting ${readings.length} reading${readings.length === 1 ? '' : 's'}…`, async (step) => {
       const entry = outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
       // The review is over once the readings are in the outbox: they wait there, never offered
       // here again under a new key (and the two never show at once, even while sending).
       setReviewing(false);
       setEntries(outbox.entries());
-      const result = await send(entry);
+      const result = await send(entry, step);
       if (!result.ok) setNotice(`Not stored yet: ${result.reason}`);
     });
 
@@ -117,7 +121,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
         entries={entries}
         kpiName={(id) => byId.get(id)?.name ?? id}
         busy={op.progress !== null}
-        onRetry={(entry) => void op.run('Sending again…', () => send(entry))}
+        onRetry={(entry) => void op.run('Sending again…', (step) => send(entry, step))}
         onDiscard={(entry) => {
           outbox.remove(entry.key);
           setEntries(outbox.entries());

@@ -3,7 +3,7 @@
  * cells hold, is asked for a remediation plan where the store would ask,
  * reviews, and submits once — also when the store was away and the pane reloaded.
  */
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { StoreClient } from '../../../src/client/store-client';
 import { PlumblineError } from '../../../src/core/errors';
@@ -58,6 +58,11 @@ describe('the Submit panel', () => {
     expect(screen.getByText('3 readings will be sent to the store')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Submit 3 readings' }));
     await screen.findByText('Stored 3 readings.');
+    // What was stored is no longer offered, with no event from the store to say so (Sheets has none).
+    await waitFor(() =>
+      expect(screen.queryByRole('listitem', { name: 'Claims turnaround time' })).toBeNull(),
+    );
+    expect(screen.getByRole('listitem', { name: 'Cost per claim' })).toBeTruthy();
 
     for (const kpiId of OLIVIAS_OCTOBER) expect(await octoberReadings(world, kpiId)).toHaveLength(1);
     expect(await octoberReadings(world, 'claims.turnaround_days')).toEqual([
