@@ -3,13 +3,10 @@ import { WorkbookLinkError } from '../core/workbook-access';
 import { PlumblineError } from '../core/errors';
 import { LinkFormatError } from '../core/link-format';
 import { CliError } from './cli-error';
+import { LINK_USAGE } from './link-usage';
 import { parseOptions } from './options';
 import { storeClientFrom } from './store-options';
 import { openWorkbookFile, unreadableWorkbook, saveWorkbookFile } from './workbook-file';
-
-export const LINK_USAGE =
-  'plumbline link file!.xlsx --sheet NAME --values RANGE (--periods RANGE | --period KEY) --kpi ID[,ID…] ' +
-  '[--scale N] [--fiscal-year-start MONTH] [--server URL --token T]';
 
 /** Writes a link into a saved workbook and registers it with the store; changes nothing else in the file. */
 export async function runLink(args: string[]): Promise<number> {
