@@ -116,3 +116,5 @@ module.exports = (_env = {}, argv = {}) => {
   }
   return configs;
 };
+
+module.exports.manifest = manifest;

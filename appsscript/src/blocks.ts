@@ -2,8 +2,10 @@
  * `readBlocks` and `writeBlocks`: one `getValues`, one `getFormulas` and one
  * `getNumberFormats` per region read (`read-regions.ts`: usually one region
  * per sheet, whatever the number of ranges; cells past the sheet's grid are
- * blank, in General); one `setValues` (and one `setNumberFormats`)
- * per block written, the grid grown first where a block reaches past it.
+ * blank, in General); one `setValues` per block written, and its formats
+ * in one `setNumberFormats`, or with the blocks next to it that take the
+ * same single format in one `RangeList`; the grid grown first where a block
+ * reaches past it.
  * Arguments are checked whole (`port-checks.ts`) and every sheet found before
  * the first write, so a refused call writes nothing.
  */
@@ -59,17 +61,43 @@ export function readBlocks(refs: RangeRef[]): Block[] {
   return blocks;
 }
 
+/** The one format of every cell of `formats`, or undefined when they differ. */
+function uniform(formats: readonly (readonly string[])[] | undefined): string | undefined {
+  const first = formats?.[0]?.[0];
+  return first !== undefined && formats!.every((row) => row.every((f) => f === first)) ? first : undefined;
+}
+
 export function writeBlocks(writes: BlockWrite[]): void {
   if (writes.length === 0) return;
   const rects = checkWrites(writes);
   const sheets = requireSheets(writes.map((w) => w.sheet));
   writes.forEach((w, i) => {
     const rect = rects[i]!;
-    const sheet = sheets.get(w.sheet)!;
-    ensureSize(sheet, rect.bottom + 1, rect.right + 1);
-    const { rows, columns } = rectSize(rect);
-    const range = sheet.getRange(rect.top + 1, rect.left + 1, rows, columns);
-    if (w.numberFormats) range.setNumberFormats(w.numberFormats);
-    range.setValues(protectRows(w.values));
+    ensureSize(sheets.get(w.sheet)!, rect.bottom + 1, rect.right + 1);
   });
+  // Writes in order, each block's formats before its values; a run of blocks on one sheet that
+  // take one format each gets it in one RangeList call (the order within a run does not matter:
+  // the format is the same).
+  for (let start = 0; start < writes.length;) {
+    const w = writes[start]!;
+    const sheet = sheets.get(w.sheet)!;
+    const format = uniform(w.numberFormats);
+    let end = start + 1;
+    while (
+      format !== undefined &&
+      end < writes.length &&
+      writes[end]!.sheet === w.sheet &&
+      uniform(writes[end]!.numberFormats) === format
+    )
+      end += 1;
+    const run = writes.slice(start, end).map((write, k) => {
+      const rect = rects[start + k]!;
+      const { rows, columns } = rectSize(rect);
+      return { write, range: sheet.getRange(rect.top + 1, rect.left + 1, rows, columns) };
+    });
+    if (run.length > 1) sheet.getRangeList(run.map((r) => r.range.getA1Notation())).setNumberFormat(format!);
+    else if (w.numberFormats) run[0]!.range.setNumberFormats(w.numberFormats);
+    for (const { write, range } of run) range.setValues(protectRows(write.values));
+    start = end;
+  }
 }

@@ -5,11 +5,21 @@
  */
 import type { RangeRef } from '../hosts/host';
 
-/** Per-user settings that never go into the workbook (the token above all). */
+/**
+ * Per-user settings that never go into the workbook (the token above all).
+ * Reads and writes are immediate for the pane; where the application keeps
+ * them asynchronously (Apps Script's user properties), `persisted` is how the
+ * pane waits for a write to be kept before it relies on it.
+ */
 export interface KeyValueStorage {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /**
+   * Resolves once every `set` and `remove` made so far is durably kept (at once where the storage is
+   * synchronous, like localStorage); rejects when one of them could not be kept.
+   */
+  persisted(): Promise<void>;
 }
 
 /** The user's selection in the sheet. */

@@ -249,6 +249,10 @@ describe('the Sheets sidebar, end to end', () => {
     await page.getByText('Stored 1 reading.').waitFor();
     // Sheets has no event stream: the pane reads what is due again itself.
     await page.getByText(/^Nothing is due/).waitFor();
+    // Acknowledged, it left the outbox kept in Sam's user properties.
+    await eventually(async () =>
+      expect([...addOn.project.userProperties.values.keys()].filter((k) => k.includes('outbox'))).toEqual([]),
+    );
     expect(await readings('service.fcr', '2026-10')).toEqual([
       expect.objectContaining({ value: fromSheet / 100, revision: 1 }),
     ]);

@@ -29,6 +29,7 @@ export function memoryStorage(): KeyValueStorage & { data: Map<string, string> }
     get: (k) => data.get(k) ?? null,
     set: (k, v) => void data.set(k, v),
     remove: (k) => void data.delete(k),
+    persisted: () => Promise.resolve(),
   };
 }
 

@@ -25,6 +25,8 @@ export function partitionedStorage(storage: Storage, partitionKey: string | unde
     get: (key) => storage.getItem(prefix + key),
     set: (key, value) => storage.setItem(prefix + key, value),
     remove: (key) => storage.removeItem(prefix + key),
+    // localStorage writes synchronously: what was set is kept when setItem returns (or it threw).
+    persisted: () => Promise.resolve(),
   };
 }
 

@@ -1,8 +1,7 @@
 /**
  * The pane's platform in the Sheets sidebar, over the bridge:
  * - settings in the user's own properties (`PropertiesService`), read all at
- *   once when the sidebar opens and written through, since the pane reads its
- *   storage synchronously;
+ *   once when the sidebar opens and written through (`sheetsStorage`);
  * - the selection asked for on demand: Apps Script sends a sidebar no
  *   selection event;
  * - the store reached through the add-on's `UrlFetchApp` (a sidebar's page
@@ -12,22 +11,40 @@ import type { HttpRequest, HttpResponse, Transport } from '../../client/store-cl
 import type { KeyValueStorage, Platform } from '../../taskpane/platform';
 import type { Bridge } from './bridge';
 
+/**
+ * The pane reads its storage synchronously and Apps Script's properties answer
+ * asynchronously: the cache answers at once, and each write goes to the user's
+ * properties in the background, one after the other — `google.script.run`
+ * calls may run side by side, and a later value of a key must not land before
+ * an earlier one. `persisted()` waits for the writes made so far and rejects
+ * with the first that failed since it was last asked (the outbox waits on it
+ * before sending). A failed write nobody waits for reaches the console.
+ */
 export async function sheetsStorage(bridge: Bridge): Promise<KeyValueStorage> {
   const cache = new Map(Object.entries(await bridge.plGetSettings()));
-  // The pane's storage is synchronous and Apps Script's properties are not: a save goes out in the
-  // background, and the cache answers at once. A failed save has no screen to go to from here, so it
-  // reaches the console only. Known gap: the outbox relies on its entry being kept before it is sent;
-  // making KeyValueStorage asynchronous (awaited by the outbox) would close it.
-  const report = (e: unknown) => console.error('Plumbline could not save a setting', e);
+  let queue: Promise<void> = Promise.resolve();
+  let failures: unknown[] = [];
+  const write = (save: () => Promise<void>) => {
+    queue = queue.then(save).catch((e: unknown) => {
+      failures.push(e);
+      console.error('Plumbline could not save a setting', e);
+    });
+  };
   return {
     get: (key) => cache.get(key) ?? null,
     set: (key, value) => {
       cache.set(key, value);
-      bridge.plSetSetting(key, value).catch(report);
+      write(() => bridge.plSetSetting(key, value));
     },
     remove: (key) => {
       cache.delete(key);
-      bridge.plRemoveSetting(key).catch(report);
+      write(() => bridge.plRemoveSetting(key));
+    },
+    persisted: async () => {
+      await queue;
+      const failed = failures;
+      failures = [];
+      if (failed.length > 0) throw failed[0];
     },
   };
 }

@@ -12,6 +12,7 @@ import type { ConditionalFormatRule } from './conditional-format';
 import { exception } from './errors';
 import type { SpreadsheetEnv } from './env';
 import { FakeRange } from './range';
+import { FakeRangeList } from './range-list';
 
 /** A new sheet has 1,000 rows and 26 columns (A–Z). */
 export const NEW_SHEET_ROWS = 1000;
@@ -178,6 +179,10 @@ export class FakeSheet {
       exception('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new FakeRange(this, rect);
+  }
+
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
 
   getDataRange(): FakeRange {

@@ -6,6 +6,7 @@
  */
 import { isErrorCode, PlumblineError, type ErrorCode, type ErrorDetail } from '../../core/errors';
 import { WorkbookLinkError } from '../../core/workbook-access';
+import { OutboxNotKept } from '../submit/outbox';
 
 /** What the pane offers beside the message. */
 export type Remedy = 'sign-in' | 'retry' | 'none';
@@ -147,6 +148,15 @@ export function userMessage(error: unknown): UserMessage {
       body: error.problems.join('\n'),
       action: 'Change the selection or the KPIs, then try again. Nothing was written.',
       remedy: 'none',
+      details: [],
+    };
+  }
+  if (error instanceof OutboxNotKept) {
+    return {
+      title: 'Not sent',
+      body: error.message,
+      action: 'Nothing was sent to the store. Try again; if it happens again, tell your admin.',
+      remedy: 'retry',
       details: [],
     };
   }

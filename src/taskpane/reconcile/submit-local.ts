@@ -58,7 +58,7 @@ export async function submitLocal(
     };
   }
   const outbox = new Outbox(storage, who.userId);
-  const entry = outbox.add([reading], crypto.randomUUID(), new Date().toISOString());
+  const entry = await outbox.add([reading], crypto.randomUUID(), new Date().toISOString());
   const sent = await sendEntry(client, outbox, entry);
   return sent.ok
     ? { stored: true, revision: sent.readings[0]!.revision }

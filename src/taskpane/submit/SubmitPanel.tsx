@@ -106,7 +106,7 @@ export function SubmitPanel({ context }: { context: WorkspaceContext }): React.J
 
   const submit = () =>
     op.run(`Submitting ${readings.length} reading${readings.length === 1 ? '' : 's'}…`, async (step) => {
-      const entry = outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
+      const entry = await outbox.add(readings, crypto.randomUUID(), new Date().toISOString());
       // The review is over once the readings are in the outbox: they wait there, never offered
       // here again under a new key (and the two never show at once, even while sending).
       setReviewing(false);

@@ -1,8 +1,9 @@
 /**
  * Submissions on their way to the store. Each gets its idempotency key and is
- * written to the platform's storage before it is sent, so a retry after a
- * failure, a crash or a reload sends the same key and the store keeps it once.
- * An entry leaves the outbox only when the store has acknowledged it.
+ * kept in the platform's storage before it is sent (`add` waits until the
+ * storage has it), so a retry after a failure, a crash or a reload sends the
+ * same key and the store keeps it once. An entry leaves the outbox only when
+ * the store has acknowledged it.
  */
 import type { ReadingInput } from '../../core/api';
 import type { KeyValueStorage } from '../platform';
@@ -16,6 +17,19 @@ export interface OutboxEntry {
   state: 'pending' | 'failed';
   /** Why it is not stored yet, in the user's words. */
   reason?: string;
+}
+
+/** The submission could not be kept on this device before sending: it was not sent. */
+export class OutboxNotKept extends Error {
+  /** Why the storage could not keep it, in its own words. */
+  readonly reason: string;
+
+  constructor(error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    super(`This device could not keep the submission before sending it (${reason}).`);
+    this.name = 'OutboxNotKept';
+    this.reason = reason;
+  }
 }
 
 export class Outbox {
@@ -41,10 +55,19 @@ export class Outbox {
     }
   }
 
-  /** Records a new submission before anything is sent. */
-  add(readings: ReadingInput[], key: string, createdAt: string): OutboxEntry {
+  /**
+   * Records a new submission, resolving once the storage has kept it: only then may it be sent.
+   * When it cannot be kept, it is taken out again and the error says so: nothing was sent.
+   */
+  async add(readings: ReadingInput[], key: string, createdAt: string): Promise<OutboxEntry> {
     const entry: OutboxEntry = { key, createdAt, readings, state: 'pending' };
     this.write([...this.entries(), entry]);
+    try {
+      await this.storage.persisted();
+    } catch (error) {
+      this.remove(key);
+      throw new OutboxNotKept(error);
+    }
     return entry;
   }
 

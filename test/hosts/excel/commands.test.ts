@@ -65,6 +65,7 @@ async function openWorkbook(): Promise<World> {
       get: (k) => storage.get(k) ?? null,
       set: (k, v) => void storage.set(k, v),
       remove: (k) => void storage.delete(k),
+      persisted: () => Promise.resolve(),
     },
     connect: (baseUrl, token) => createStoreClient({ baseUrl, token }),
     notify: async (notice) => void notices.push(notice),

@@ -115,4 +115,36 @@ describe('the Submit panel', () => {
     // Nothing is left in the outbox to be sent a second time.
     expect(world.storage.get('plumbline.outbox.olivia')).toBeNull();
   });
+  test('a submission the device cannot keep first is not sent, and the pane says so', async () => {
+    const user = userEvent.setup();
+    const sent: string[] = [];
+    const realConnect = world.deps.connect;
+    world.deps = {
+      ...world.deps,
+      connect: (url, token) => {
+        const client = realConnect(url, token);
+        return {
+          ...client,
+          submitReadings: async (readings, key) => {
+            sent.push(key);
+            return client.submitReadings(readings, key);
+          },
+        } satisfies StoreClient;
+      },
+    };
+    await renderSignedIn(world, 'olivia');
+    // The user's storage refuses what is written from now on (Apps Script's property quota, say).
+    world.storage.persisted = () => Promise.reject(new Error('Argument too large: value'));
+    await user.click(await screen.findByRole('tab', { name: 'Submit' }));
+    await fillDue(user);
+    await user.click(await screen.findByRole('button', { name: 'Review 3 readings' }));
+    await user.click(screen.getByRole('button', { name: 'Submit 3 readings' }));
+    await screen.findByText('Not sent');
+    expect(
+      screen.getByText(/could not keep the submission before sending it \(Argument too large: value\)/),
+    ).toBeTruthy();
+    expect(sent).toEqual([]);
+    for (const kpiId of OLIVIAS_OCTOBER) expect(await octoberReadings(world, kpiId)).toEqual([]);
+    expect(world.storage.get('plumbline.outbox.olivia')).toBeNull();
+  });
 });
