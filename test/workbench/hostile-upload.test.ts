@@ -33,7 +33,7 @@ test('a sheet of 1,000,000 rows is refused as more than the workbench holds', as
 });
 
 test('a sheet name with quotes and unicode opens under its name', async () => {
-  const sheet = `Q1 'Ops' “Ω” — Zürich 東京`;
+  const sheet = `R&D Q1 'Ops' “Ω” — Zürich 東京`;
   const sim = await openWorkbookBytes(plainWorkbook(sheet), 'quoted.xlsx');
   const snapshot = sim.snapshot();
   expect(snapshot.sheets.map((s) => s.name)).toEqual([sheet]);

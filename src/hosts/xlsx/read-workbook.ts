@@ -15,7 +15,7 @@ import { readNumberFormats } from './number-formats';
 import { readPackageLayout, type PackageLayout, type PackageSheet } from './package';
 import { decodeXstring, readSharedStrings } from './shared-strings';
 import { UnsupportedWorkbookError } from './workbook-errors';
-import { scanWorksheet, type RawCell } from './worksheet-reader';
+import { scanWorksheet, type RawCell, type ScanOptions } from './worksheet-reader';
 
 /**
  * Filled cells a whole-workbook snapshot may hold (the workbench, the
@@ -97,13 +97,12 @@ export async function readSheetCells(
   source: CellSource,
   sheet: PackageSheet,
   wants: (row: number, col: number) => boolean,
-  maxCells?: number,
-  tooMany?: (n: number) => string,
+  options: ScanOptions = {},
 ): Promise<SheetCells> {
   if (!sheet.path || !source.zip.file(sheet.path)) {
     throw new UnsupportedWorkbookError(`The sheet '${sheet.name}' could not be read: its part is missing.`);
   }
-  const scan = await scanWorksheet(source.zip, sheet.path, wants, maxCells, tooMany);
+  const scan = await scanWorksheet(source.zip, sheet.path, wants, options);
   const sstPath = partPath(source.layout, 'sharedStrings');
   const missing = new Set<number>();
   for (const c of scan.cells) {
@@ -151,7 +150,10 @@ export async function readWholeSheet(
   const tooMany = (n: number) =>
     `The workbook holds more than ${n.toLocaleString('en')} filled cells, more than a whole-workbook ` +
     `read takes ('${sheet.name}' reached it); plumbline link and reconcile read only the linked ranges.`;
-  const { cells, merges } = await readSheetCells(source, sheet, () => true, budget.cells, tooMany);
+  const { cells, merges } = await readSheetCells(source, sheet, () => true, {
+    maxCells: budget.cells,
+    tooMany,
+  });
   budget.cells -= cells.size;
   let rows = 0;
   let cols = 0;

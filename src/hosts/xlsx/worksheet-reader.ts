@@ -10,7 +10,10 @@ import type JSZip from 'jszip';
 import { parseA1, parseCellA1, type CellRect } from '../../core/a1';
 import { slideFormula } from './shared-formula';
 import { UnsupportedWorkbookError } from './workbook-errors';
-import { parsePart } from './xml-stream';
+import { parsePart, SKIP_REST } from './xml-stream';
+
+/** A `<mergeCell ref="…">` in raw text (any prefix), for the part of a sheet past the rows read. */
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
 
 export interface RawCell {
   row: number;
@@ -33,19 +36,35 @@ export interface WorksheetScan {
 
 type Capture = 'v' | 'f' | 't' | undefined;
 
+export interface ScanOptions {
+  /** The last row (0-based) holding a wanted cell: rows come in order, so parsing stops after it. */
+  lastRow?: number;
+  /** More cells kept than this is refused, with `tooMany`'s message. */
+  maxCells?: number;
+  tooMany?: (n: number) => string;
+}
+
 /**
  * Reads the cells of the worksheet part at `path` for which `wants(row, col)`
- * holds (0-based). More than `maxCells` of them is refused with `tooMany`'s message.
+ * holds (0-based). Past `lastRow` the rest of the part is only searched for
+ * merged areas (they come after the cells), which costs a fraction of parsing it.
  */
 export async function scanWorksheet(
   zip: JSZip,
   path: string,
   wants: (row: number, col: number) => boolean,
-  maxCells = Number.POSITIVE_INFINITY,
-  tooMany = (n: number) => `more than ${n.toLocaleString('en')} cells`,
+  options: ScanOptions = {},
 ): Promise<WorksheetScan> {
+  const lastRow = options.lastRow ?? Number.POSITIVE_INFINITY;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
+  const tooMany = options.tooMany ?? ((n: number) => `more than ${n.toLocaleString('en')} cells`);
   const cells: RawCell[] = [];
-  const merges: CellRect[] = [];
+  const merges = new Map<string, CellRect>();
+  const addMerge = (ref: string | undefined) => {
+    const rect = ref === undefined ? undefined : parseA1(ref);
+    if (rect && ref !== undefined) merges.set(ref, rect);
+  };
+  let past = false;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
   let col = -1;
@@ -62,6 +81,10 @@ export async function scanWorksheet(
 
   await parsePart(zip, path, {
     open(local, attrs) {
+      if (past) {
+        if (local === 'mergeCell') addMerge(attrs.ref);
+        return undefined;
+      }
       if (phonetic > 0) {
         if (local === 'rPh') phonetic++;
         return;
@@ -71,7 +94,11 @@ export async function scanWorksheet(
           const r = attrs.r === undefined ? NaN : Number(attrs.r);
           row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
           col = -1;
-          return;
+          if (row > lastRow) {
+            past = true;
+            return SKIP_REST;
+          }
+          return undefined;
         }
         case 'c': {
           const at = attrs.r === undefined ? undefined : parseCellA1(attrs.r);
@@ -122,17 +149,20 @@ export async function scanWorksheet(
         case 't':
           if (inInline) capture = 't';
           return;
-        case 'mergeCell': {
-          const rect = attrs.ref === undefined ? undefined : parseA1(attrs.ref);
-          if (rect) merges.push(rect);
+        case 'mergeCell':
+          addMerge(attrs.ref);
           return;
-        }
       }
+      return undefined;
+    },
+    tail(text) {
+      for (const m of text.matchAll(MERGE_CELL)) addMerge(m[1]);
     },
     text(text) {
       if (capture !== undefined && phonetic === 0) buffer += text;
     },
     close(local) {
+      if (past) return;
       if (phonetic > 0) {
         if (local === 'rPh') phonetic--;
         return;
@@ -182,5 +212,5 @@ export async function scanWorksheet(
       }
     },
   });
-  return { cells, merges };
+  return { cells, merges: [...merges.values()] };
 }

@@ -5,7 +5,7 @@
  * is built when the test runs.
  */
 import JSZip from 'jszip';
-import { crc32, deflateRawSync, constants } from 'node:zlib';
+import { crc32, deflateRawSync, constants, inflateRawSync } from 'node:zlib';
 import { deflatedEntry, writeZip, type RawEntry } from './zip-writer';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -131,14 +131,19 @@ export function millionRowWorkbook(): Buffer {
 }
 
 /**
- * A part that inflates to about `megabytes` MB of whitespace inside a
- * worksheet from about a thousandth of that: one deflated megabyte, repeated.
- * `declared` makes the central directory lie about the inflated size.
+ * A part that inflates to about `megabytes` MB inside a worksheet from about
+ * a thousandth of that: one deflated megabyte, repeated. The megabyte is
+ * whitespace, or with `markup` empty elements (which a parser gives events
+ * for, so only a count of what was inflated stops it). `declared` makes the
+ * central directory lie about the inflated size.
  */
-export function bombEntry(name: string, megabytes: number, declared?: number): RawEntry {
+export function bombEntry(name: string, megabytes: number, declared?: number, markup = false): RawEntry {
   const head = Buffer.from(`${DECL}<worksheet xmlns="${MAIN}"><sheetData>`);
   const tail = Buffer.from('</sheetData></worksheet>');
-  const block = Buffer.alloc(1 << 20, 0x20);
+  const element = `<ext uri="${'x'.repeat(112)}"/>`;
+  const block = markup
+    ? Buffer.from(element.repeat((1 << 20) / element.length))
+    : Buffer.alloc(1 << 20, 0x20);
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
   const headZ = deflateRawSync(head, flush);
   const blockZ = deflateRawSync(block, flush);
@@ -186,6 +191,15 @@ export function sheetUsingString3(): string {
     headerRow(1, (m) => (m === 0 ? '<c r="B1" t="s"><v>3</v></c>' : undefined)) +
       kpiRows(2, (k, m) => (k === 0 && m === 0 ? '<c r="B2" t="s"><v>3</v></c>' : undefined)),
   );
+}
+
+/** The package's workbook.xml with an external entity in its sheet's name. */
+function externalEntityWorkbook(entries: Map<string, RawEntry>): string {
+  const entry = entries.get('xl/workbook.xml')!;
+  const xml = inflateRawSync(entry.compressed).toString('utf8');
+  return xml
+    .replace(DECL, `${DECL}<!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`)
+    .replace(/<sheet name="([^"]*)"/, '<sheet name="$1&xxe;"');
 }
 
 /** Bytes that are not XML in any encoding. */
@@ -262,12 +276,17 @@ export const REFUSED: HostileCase[] = [
   {
     name: 'a zip bomb (a 1 GB sheet from 1 MB)',
     build: (e) => withParts(e, { [SHEET_PATH]: bombEntry(SHEET_PATH, 1024) }),
-    message: /zip bomb/,
+    message: /says it inflates 1010× .*zip bomb/,
   },
   {
-    name: 'a zip bomb whose directory says 70 KB',
+    name: 'a zip bomb of whitespace whose directory says 70 KB',
     build: (e) => withParts(e, { [SHEET_PATH]: bombEntry(SHEET_PATH, 1024, 70_000) }),
-    message: /zip bomb/,
+    message: /run of more than 4,000,000 characters without markup.*zip bomb/,
+  },
+  {
+    name: 'a zip bomb of markup whose directory says 70 KB',
+    build: (e) => withParts(e, { [SHEET_PATH]: bombEntry(SHEET_PATH, 256, 70_000, true) }),
+    message: /inflates more than 250× .*zip bomb/,
   },
   {
     name: 'an XML bomb (billion laughs)',
@@ -278,6 +297,11 @@ export const REFUSED: HostileCase[] = [
     name: 'an external entity (file:///etc/passwd)',
     build: (e) => withParts(e, { [SST_PATH]: externalEntityStrings(), [SHEET_PATH]: sheetUsingString3() }),
     message: /declares a DTD/,
+  },
+  {
+    name: 'an external entity in workbook.xml',
+    build: (e) => withParts(e, { 'xl/workbook.xml': externalEntityWorkbook(e) }),
+    message: /xl\/workbook.xml declares a DTD/,
   },
   {
     name: 'a sheet part that is not XML',
