@@ -162,6 +162,19 @@ const CLOCK = syntax(
   'core never reads the clock: take time as an argument',
 );
 
+/**
+ * The store's SQL is parametrised: values reach the database as parameters (kysely's builder,
+ * kysely's sql`…${value}`, `$1`/`?` placeholders), never spliced into the statement's text.
+ */
+const SPLICED_SQL = syntax(
+  [
+    "MemberExpression[object.name='sql'][property.name=/^(raw|lit)$/]",
+    'CallExpression[callee.property.name=/^(query|prepare|exec|execute)$/] > TemplateLiteral[expressions.length>0]',
+    "CallExpression[callee.property.name=/^(query|prepare|exec|execute)$/] > BinaryExpression[operator='+']",
+  ],
+  'SQL is parametrised: pass values as parameters, never spliced into the statement text',
+);
+
 const OFFICE_FILES = ['src/hosts/excel/**', 'src/sim/excel/**', 'test/hosts/excel/**', 'test/sim/excel/**'];
 const SHEETS_FILES = ['src/hosts/sheets/**', 'test/hosts/sheets/**'];
 
@@ -195,6 +208,10 @@ export default [
   {
     files: ['src/core/**'],
     rules: { 'no-restricted-syntax': ['error', ...OFFICE_TYPES, ...GOOGLE_SCRIPT, ...CLOCK] },
+  },
+  {
+    files: ['src/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...OFFICE_TYPES, ...GOOGLE_SCRIPT, ...SPLICED_SQL] },
   },
   {
     files: OFFICE_FILES,

@@ -34,6 +34,7 @@ module.exports = {
       testEnvironment: '<rootDir>/test/taskpane/jsdom-with-fetch.js',
       roots: ['<rootDir>/test/taskpane'],
       testMatch: ['**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/test/taskpane/testing-library-setup.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper,
     },

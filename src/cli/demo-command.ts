@@ -21,10 +21,14 @@ export async function runDemo(args: string[]): Promise<number> {
   freshDemoFolder(dataDir);
   const db = await openStoreDb({ dataDir });
   const users = await seedDemo(db, now());
-  const workbooks = await writeDemoWorkbooks(join(dataDir, 'workbooks'), today);
+  const workbooksDir = join(dataDir, 'workbooks');
+  const workbooks = await writeDemoWorkbooks(workbooksDir, today);
   // The demo's data is sample data: its users are published so the pane can offer "try it on sample data".
   const demoPersonas = users.map(({ id, name, role, token }) => ({ id, name, role, token }));
-  const server = await startServer({ port, host, now, demoPersonas, https: tls }, db);
+  const server = await startServer(
+    { port, host, now, demoPersonas, demoSamples: workbooksDir, https: tls },
+    db,
+  );
   const months = storyMonths(storyEnd(today)).map((m) => `${monthName(m)} ${m.slice(0, 4)}`);
   console.log(`Plumbline demo store: ${server.url}   (SQLite in ${dataDir})`);
   console.log(`Story: ${months[0]} to ${months.at(-1)}, the last complete month (today is ${today}).`);

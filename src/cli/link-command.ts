@@ -1,14 +1,12 @@
 import { linkRange } from '../core/link-range';
 import { WorkbookLinkError } from '../core/workbook-access';
 import { PlumblineError } from '../core/errors';
+import { LinkFormatError } from '../core/link-format';
 import { CliError } from './cli-error';
+import { LINK_USAGE } from './link-usage';
 import { parseOptions } from './options';
 import { storeClientFrom } from './store-options';
-import { openWorkbookFile, saveWorkbookFile } from './workbook-file';
-
-export const LINK_USAGE =
-  'plumbline link FILE.xlsx --sheet NAME --values RANGE (--periods RANGE | --period KEY) --kpi ID[,ID…] ' +
-  '[--scale N] [--fiscal-year-start MONTH] [--server URL --token T]';
+import { openWorkbookFile, unreadableWorkbook, saveWorkbookFile } from './workbook-file';
 
 /** Writes a link into a saved workbook and registers it with the store; changes nothing else in the file. */
 export async function runLink(args: string[]): Promise<number> {
@@ -68,6 +66,8 @@ export async function runLink(args: string[]): Promise<number> {
     if (error instanceof WorkbookLinkError)
       throw new CliError(`nothing was written:\n  ${error.problems.join('\n  ')}`);
     if (error instanceof PlumblineError) throw new CliError(`the store refused: ${error.message}`);
-    throw error;
+    // The _plumbline rows are not what Plumbline wrote (edited by hand, or by a newer version).
+    if (error instanceof LinkFormatError) throw new CliError(`nothing was written:\n  ${error.message}`);
+    throw unreadableWorkbook(file!, error) ?? error;
   }
 }

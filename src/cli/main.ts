@@ -2,14 +2,8 @@
  * `plumbline` — the package's command line (DESIGN §3, contract).
  * Exit codes: 0 success, 1 something diverges (reconcile), 2 error.
  */
-import { runBackup, runRestore } from './backup-command';
-import { runDemo } from './demo-command';
-import { LINK_USAGE, runLink } from './link-command';
-import { runManifest } from './manifest-command';
-import { runReconcile } from './reconcile-command';
-import { runServe } from './serve-command';
-import { runToken } from './token-command';
 import { CliError } from './cli-error';
+import { LINK_USAGE } from './link-usage';
 
 const USAGE = `Usage: plumbline <command> [options]
 
@@ -42,15 +36,19 @@ npm start does), or http with the reason when it cannot be installed.
 
 type Command = (args: string[]) => Promise<number>;
 
+/**
+ * Each command is loaded when it runs: the store's (fastify, the databases,
+ * exceljs) take half a second to load, which `link` and `reconcile` need not pay.
+ */
 const COMMANDS: Record<string, Command> = {
-  serve: runServe,
-  demo: runDemo,
-  link: runLink,
-  reconcile: runReconcile,
-  manifest: runManifest,
-  token: runToken,
-  backup: runBackup,
-  restore: runRestore,
+  serve: async (args) => (await import('./serve-command')).runServe(args),
+  demo: async (args) => (await import('./demo-command')).runDemo(args),
+  link: async (args) => (await import('./link-command')).runLink(args),
+  reconcile: async (args) => (await import('./reconcile-command')).runReconcile(args),
+  manifest: async (args) => (await import('./manifest-command')).runManifest(args),
+  token: async (args) => (await import('./token-command')).runToken(args),
+  backup: async (args) => (await import('./backup-command')).runBackup(args),
+  restore: async (args) => (await import('./backup-command')).runRestore(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,10 +2,11 @@ import type { CellVerdict } from '../core/reconcile';
 import { reconcileWorkbook } from '../core/reconcile-workbook';
 import { WorkbookLinkError } from '../core/workbook-access';
 import { PlumblineError } from '../core/errors';
+import { LinkFormatError } from '../core/link-format';
 import { CliError } from './cli-error';
 import { parseOptions } from './options';
 import { storeClientFrom } from './store-options';
-import { openWorkbookFile } from './workbook-file';
+import { openWorkbookFile, unreadableWorkbook } from './workbook-file';
 
 /**
  * Reports every linked cell's verdict and records the observations. Exit 0
@@ -30,7 +31,9 @@ export async function runReconcile(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof WorkbookLinkError) throw new CliError(error.problems.join('\n  '));
     if (error instanceof PlumblineError) throw new CliError(`the store refused: ${error.message}`);
-    throw error;
+    // The _plumbline rows are not what Plumbline wrote (edited by hand, or by a newer version).
+    if (error instanceof LinkFormatError) throw new CliError(error.message);
+    throw unreadableWorkbook(positionals[0]!, error) ?? error;
   }
 }
 

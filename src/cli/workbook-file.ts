@@ -1,7 +1,18 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UnsupportedWorkbookError } from '../hosts/xlsx/workbook-errors';
 import { openXlsxHost, type XlsxHost } from '../hosts/xlsx/xlsx-host';
 import { CliError } from './cli-error';
+
+/**
+ * The host reads cells only when a command asks for them, so a damaged or
+ * hostile part can surface mid-command: it is the same refusal as at open.
+ */
+export function unreadableWorkbook(path: string, error: unknown): CliError | undefined {
+  return error instanceof UnsupportedWorkbookError
+    ? new CliError(`${path} is not a workbook Plumbline can read (.xlsx): ${error.message}`)
+    : undefined;
+}
 
 export async function openWorkbookFile(path: string | undefined): Promise<XlsxHost> {
   if (!path) throw new CliError('Name the workbook: plumbline <command> FILE.xlsx …');

@@ -6,8 +6,8 @@
 import { utf8Length } from './utf8';
 
 /**
- * Bytes of items per request: under the store's 4 MiB body limit
- * (`DEFAULT_BODY_LIMIT`, 4,194,304) with room for the envelope around the list.
+ * Bytes of items per request: under the store's 4 MiB limit on batch bodies
+ * (`BATCH_BODY_LIMIT`, 4,194,304) with room for the envelope around the list.
  */
 export const REQUEST_BODY_BUDGET = 4_000_000;
 

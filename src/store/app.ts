@@ -35,6 +35,8 @@ import { registerReadingRoutes } from './routes/readings';
 import { registerSummaryRoutes } from './routes/summary';
 import { registerUserRoutes } from './routes/users';
 import { securityHeaders } from './security-headers';
+import { registerDemoSamplesRoutes } from './routes/demo-samples';
+import { BODY_LIMITS } from './body-limits';
 import { registerWebPages, type ServedManifest } from './web-pages';
 
 declare module 'fastify' {
@@ -48,8 +50,6 @@ export interface AppOptions {
   /** The server's clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: boolean;
-  /** Largest accepted request body in bytes (413 above it). */
-  bodyLimit?: number;
   /** How often /v1/events sends a keep-alive comment. */
   heartbeatMs?: number;
   /**
@@ -57,6 +57,8 @@ export interface AppOptions {
    * so anyone can try the pane on the sample organisation. Never set for real data.
    */
   demoPersonas?: DemoPersona[];
+  /** Only `plumbline demo`: the folder of its sample workbooks, offered by the workbench at `/samples/`. */
+  demoSamples?: string;
   /**
    * A folder of built add-in pages and assets (task pane, commands, workbench) served at `/`,
    * so the pane talks to its own origin and needs no CORS.
@@ -90,12 +92,11 @@ export interface RouteDeps {
   heartbeatMs: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Routes that read a body declare their own limit (body-limits.ts); this is for all others.
+    bodyLimit: BODY_LIMITS.none,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     trustProxy: options.trustProxy ?? false,
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoute(routes);
   if (options.webRoot) await registerWebPages(routes, options.webRoot, options.addinManifest);
   if (options.demoPersonas) registerDemoPersonasRoute(routes, options.demoPersonas);
+  if (options.demoSamples) registerDemoSamplesRoutes(routes, options.demoSamples);
   registerOpenApiRoute(routes);
   registerUserRoutes(routes, deps);
   registerModelRoutes(routes, deps);

@@ -19,6 +19,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The demo's users, published for the pane's "try it on sample data" (`plumbline demo` only). */
   demoPersonas?: DemoPersona[];
+  /** The demo's sample workbooks, offered by the workbench in place of the build's (`plumbline demo` only). */
+  demoSamples?: string;
   /** The folder of the built add-in pages to serve (default: the package's `dist/web`). */
   webRoot?: string;
   /** The server's clock (the demo pins its day with it); the real one by default. */
@@ -49,6 +51,7 @@ export async function startServer(options: ServerOptions, db?: StoreDb): Promise
     logger: options.logger ?? false,
     now: options.now,
     demoPersonas: options.demoPersonas,
+    demoSamples: options.demoSamples,
     webRoot: options.webRoot ?? defaultWebRoot(),
     addinManifest: servedManifest(options.publicUrl),
     https: options.https,

@@ -3,12 +3,15 @@
  * and `plumbline restore` puts the copy in a new folder that `serve` runs: the
  * restored store holds every reading acknowledged before the backup began,
  * nothing half-written, revisions without gaps, and its idempotency keys agree
- * with its readings.
+ * with its readings. The backup must read through SQLite, not copy the file:
+ * commits still in the WAL are in it (a plain copy of plumbline.db misses them).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, startCli } from './run-cli';
+import Database from 'better-sqlite3';
+import { SQLITE_FILE } from '../../src/store/db/open';
+import { runCli, startCli, type RunningCli } from './run-cli';
 
 jest.setTimeout(120_000);
 
@@ -23,6 +26,40 @@ interface Sent {
   key: string;
   value: number;
   ack?: string;
+}
+
+const MODEL = {
+  nodes: [
+    { id: 'b', kind: 'pillar', name: 'B' },
+    {
+      id: 'b.kpi',
+      kind: 'kpi',
+      name: 'K',
+      parentId: 'b',
+      unit: 'n',
+      direction: 'up',
+      cadence: 'month',
+      ownerId: 'admin',
+      target: 0,
+    },
+  ],
+};
+
+/** Readings the SQLite file holds, opened alone (no table yet counts as none). */
+function readingsIn(file: string): { value: number; revision: number }[] {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const table = db.prepare("select count(*) as n from sqlite_master where name = 'readings'").get() as {
+      n: number;
+    };
+    if (table.n === 0) return [];
+    return db.prepare('select value, revision from readings order by revision').all() as {
+      value: number;
+      revision: number;
+    }[];
+  } finally {
+    db.close();
+  }
 }
 
 describe('plumbline backup and restore', () => {
@@ -40,22 +77,7 @@ describe('plumbline backup and restore', () => {
       const model = await fetch(`${live.url}/v1/model`, {
         method: 'PUT',
         headers: headers(),
-        body: JSON.stringify({
-          nodes: [
-            { id: 'b', kind: 'pillar', name: 'B' },
-            {
-              id: 'b.kpi',
-              kind: 'kpi',
-              name: 'K',
-              parentId: 'b',
-              unit: 'n',
-              direction: 'up',
-              cadence: 'month',
-              ownerId: 'admin',
-              target: 0,
-            },
-          ],
-        }),
+        body: JSON.stringify(MODEL),
       });
       expect(model.status).toBe(200);
       let stopped = false;
@@ -126,5 +148,95 @@ describe('plumbline backup and restore', () => {
     writeFileSync(junk, 'not a database');
     const bad = await runCli(['restore', junk, '--data', join(root, 'other')]);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('not a')]);
+  });
+});
+
+describe('plumbline backup of a store whose latest commits are only in its WAL', () => {
+  const root = mkdtempSync(join(tmpdir(), 'plumbline-backup-wal-'));
+  const data = join(root, 'data');
+  const file = join(root, 'store.backup');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('the copy opens sound and holds every reading acknowledged before it began, none of which is in the main file', async () => {
+    const live: RunningCli = await startCli(['serve', '--port', '0', '--data', data], {
+      PLUMBLINE_ADMIN_TOKEN: ADMIN,
+      DATABASE_URL: '',
+    });
+    const store = join(data, SQLITE_FILE);
+    // A reader that stays open from before the first reading (a long query, another tool) pins the WAL:
+    // SQLite checkpoints no frame past its snapshot, so every reading below stays in plumbline.db-wal and
+    // is missing from plumbline.db itself, where a copy of the file would look for it.
+    const pin = new Database(store, { readonly: true, fileMustExist: true });
+    const sent: Sent[] = [];
+    let ackedBeforeBackup: Sent[] = [];
+    const failures: string[] = [];
+    let stopped = false;
+    let writers: Promise<void>[] = [];
+    try {
+      const model = await fetch(`${live.url}/v1/model`, {
+        method: 'PUT',
+        headers: headers(),
+        body: JSON.stringify(MODEL),
+      });
+      expect(model.status).toBe(200);
+      pin.prepare('begin').run();
+      pin.prepare('select count(*) from readings').get();
+
+      const writer = async () => {
+        while (!stopped) {
+          const item: Sent = { key: `w-${sent.length}`, value: sent.length + 1 };
+          sent.push(item);
+          try {
+            const res = await fetch(`${live.url}/v1/readings`, {
+              method: 'POST',
+              headers: headers(item.key),
+              body: JSON.stringify({ readings: [{ kpiId: 'b.kpi', period: '2026-10', value: item.value }] }),
+            });
+            if (res.status === 201) item.ack = await res.text();
+            else failures.push(`${item.key}: ${res.status} ${await res.text()}`);
+          } catch (error) {
+            failures.push(`${item.key}: ${String(error)}`);
+          }
+        }
+      };
+      writers = [writer(), writer()];
+      while (sent.filter((s) => s.ack !== undefined).length < 30 && failures.length === 0)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      ackedBeforeBackup = sent.filter((s) => s.ack !== undefined);
+
+      // What a plain copy of the file would hold at this moment: none of the acknowledged readings.
+      const bare = join(root, 'bare-copy.db');
+      copyFileSync(store, bare);
+      expect(readingsIn(bare)).toEqual([]);
+
+      // Taken while the writers keep committing.
+      const backup = await runCli(['backup', '--data', data, '--out', file], { DATABASE_URL: '' });
+      expect([backup.code, backup.stderr]).toEqual([0, '']);
+    } finally {
+      stopped = true;
+      await Promise.all(writers);
+      if (pin.inTransaction) pin.prepare('commit').run();
+      pin.close();
+      await live.stop();
+    }
+    expect(failures).toEqual([]);
+
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const keys = copy.prepare('select count(*) as n from idempotency_keys').get() as { n: number };
+      const readings = copy.prepare('select value, revision from readings order by revision').all() as {
+        value: number;
+        revision: number;
+      }[];
+      const values = new Set(readings.map((r) => r.value));
+      expect(ackedBeforeBackup.filter((s) => !values.has(s.value)).map((s) => s.key)).toEqual([]);
+      // One reading per key, each once, numbered without gaps: no half-copied submission.
+      expect(values.size).toBe(readings.length);
+      expect(keys.n).toBe(readings.length);
+      expect(readings.map((r) => r.revision)).toEqual(readings.map((_, i) => i + 1));
+    } finally {
+      copy.close();
+    }
   });
 });

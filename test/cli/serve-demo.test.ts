@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,12 @@ describe('plumbline demo on any day', () => {
         join(data, 'workbooks', 'ops-monthly.xlsx'),
         join(data, 'workbooks', 'ops-monthly-north.xlsx'),
       ]);
+      // The workbench offers these same files, months of the calendar included, not the build's fixtures.
+      const index = await (await fetch(`${demo.url}/samples/index.json`)).json();
+      expect(index).toEqual({ samples: ['ops-monthly-north.xlsx', 'ops-monthly.xlsx'] });
+      const served = await fetch(`${demo.url}/samples/ops-monthly-north.xlsx`);
+      expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(workbooks[1]!))).toBe(true);
+      expect((await fetch(`${demo.url}/samples/..%2F.plumbline-demo`)).status).toBe(404);
       const ana = /^\s+ana\s+analyst\s+(pl_\S+)/m.exec(demo.output)![1]!;
       const env = { PLUMBLINE_SERVER: demo.url, PLUMBLINE_TOKEN: ana };
       const north = join(data, 'north.xlsx');

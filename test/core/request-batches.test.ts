@@ -1,5 +1,5 @@
 import { batchBySize, REQUEST_BODY_BUDGET } from '../../src/core/request-batches';
-import { DEFAULT_BODY_LIMIT } from '../../src/store/app';
+import { BATCH_BODY_LIMIT } from '../../src/store/body-limits';
 
 const item = (i: number) => ({ linkId: 'l', kpiId: 'k', period: '2026-01', value: i });
 
@@ -32,5 +32,5 @@ test('an item bigger than a request gets one of its own; nothing yields no batch
 });
 
 test("the budget stays under the store's body limit, with room for the request's envelope", () => {
-  expect(REQUEST_BODY_BUDGET).toBeLessThan(DEFAULT_BODY_LIMIT - 100_000);
+  expect(REQUEST_BODY_BUDGET).toBeLessThan(BATCH_BODY_LIMIT - 100_000);
 });

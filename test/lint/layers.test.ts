@@ -107,6 +107,25 @@ const VIOLATIONS: [string, string, string, string][] = [
   ['SpreadsheetApp in the Sheets host', SHEETS_HOST, 'export const app = SpreadsheetApp;\n', GLOBALS],
   ['SpreadsheetApp in core', CORE, 'export const app = SpreadsheetApp;\n', GLOBALS],
   ['UrlFetchApp in the client', CLIENT, 'export const fetchApp = UrlFetchApp;\n', GLOBALS],
+  // Not a layer but the same kind of fence: the store's SQL takes values as parameters only.
+  [
+    'the store splices a value into SQL text',
+    STORE,
+    "export const q = (db: { query(s: string): void }, id: string) => db.query(`select * from t where id = '${id}'`);\n",
+    SYNTAX,
+  ],
+  [
+    'the store concatenates SQL',
+    STORE,
+    "export const q = (db: { prepare(s: string): void }, id: string) => db.prepare('select * from t where id = ' + id);\n",
+    SYNTAX,
+  ],
+  [
+    "the store uses kysely's sql.raw",
+    STORE,
+    "import { sql } from 'kysely';\nexport const q = (text: string) => sql.raw(text);\n",
+    SYNTAX,
+  ],
 ];
 
 /** [layer, file, source]: what each layer may use, which must lint clean. */
@@ -150,6 +169,12 @@ const ALLOWED: [string, string, string][] = [
     'the store: core, packages, Node',
     STORE,
     use('../core/api') + use('fastify', 'f') + use('node:crypto', 'n'),
+  ],
+  [
+    'the store: SQL with parameters',
+    STORE,
+    "import { sql } from 'kysely';\nexport const q = (id: string) => sql`select * from t where id = ${id}`;\n" +
+      "export const p = (db: { prepare(s: string): unknown }) => db.prepare('select * from t where id = ?');\n",
   ],
   [
     'the CLI: everything',

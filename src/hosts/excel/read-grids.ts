@@ -9,7 +9,8 @@ import { rectA1, rectSize, type CellRect } from '../../core/a1';
 import type { CellValue } from '../host';
 import { hasErrorCode } from '../host-error';
 import type { ExcelRange, ExcelRequestContext } from './excel-types';
-import { packBatches, READ_CELL_BUDGET } from './payload';
+import { packBatches, READ_CELL_BUDGET, READ_OVERHEAD, REQUEST_BUDGET } from './payload';
+import { readRegions, rowsOf } from './read-regions';
 import { sheetCache } from './worksheets';
 
 export type RangeProperty = 'values' | 'formulas' | 'numberFormat';
@@ -76,15 +77,39 @@ async function loadPieces(
 }
 
 /**
- * Reads rectangles, packed into syncs by cell count (a big rectangle is split
- * by rows), and puts each rectangle's rows back together.
+ * Reads rectangles: merged into regions first (`read-regions.ts`), so shared
+ * and adjacent rectangles cost one range; the regions packed into syncs by
+ * cell count and by their number (a big region is split by rows); then each
+ * rectangle's rows cut back out of its region.
  */
 export async function readGrids(
   ctx: ExcelRequestContext,
   reads: readonly Piece[],
   props: RangeProperty[],
 ): Promise<Grid[]> {
+  const { regions, regionOf } = readRegions(reads);
+  const grids = await readRegionGrids(ctx, regions, props);
+  return reads.map((read, i) => {
+    const region = regions[regionOf[i]!]!.rect;
+    const grid = grids[regionOf[i]!]!;
+    if (region.top === read.rect.top && region.bottom === read.rect.bottom) return grid;
+    return {
+      values: rowsOf(grid.values, region, read.rect),
+      formulas: rowsOf(grid.formulas, region, read.rect),
+      numberFormat: rowsOf(grid.numberFormat, region, read.rect),
+    };
+  });
+}
+
+async function readRegionGrids(
+  ctx: ExcelRequestContext,
+  reads: readonly Piece[],
+  props: RangeProperty[],
+): Promise<Grid[]> {
   const cellBudget = Math.floor((READ_CELL_BUDGET * 3) / props.length);
+  // Each range also costs request bytes (READ_OVERHEAD): counted as at least this many cells,
+  // so a sync holds at most REQUEST_BUDGET / READ_OVERHEAD ranges however small they are.
+  const rangeCost = Math.ceil(cellBudget / Math.floor(REQUEST_BUDGET / READ_OVERHEAD));
   const pieces: { bytes: number; item: { read: number; piece: Piece } }[] = [];
   reads.forEach((read, index) => {
     const { rows, columns } = rectSize(read.rect);
@@ -93,7 +118,7 @@ export async function readGrids(
       const bottom = Math.min(rows, top + rowsPerPiece) - 1;
       const rect = { ...read.rect, top: read.rect.top + top, bottom: read.rect.top + bottom };
       pieces.push({
-        bytes: (bottom - top + 1) * columns,
+        bytes: Math.max(rangeCost, (bottom - top + 1) * columns),
         item: { read: index, piece: { sheet: read.sheet, rect } },
       });
     }

@@ -10,7 +10,7 @@ import { metadataRowsFromCells, rectangularRows } from '../../core/metadata-rows
 import { METADATA_SHEET } from '../host';
 import { checkMetadataRows } from '../port-checks';
 import { newWorkbookId } from '../workbook-id';
-import { findSheet, putOwnSheet, type WorkbookState } from './workbook-state';
+import { contentOf, findSheet, putOwnSheet, type WorkbookState } from './workbook-state';
 
 export async function workbookInfo(state: WorkbookState): Promise<{ id: string; name: string }> {
   if (!state.workbookId) {
@@ -23,7 +23,7 @@ export async function workbookInfo(state: WorkbookState): Promise<{ id: string; 
 export async function readMetadataRows(state: WorkbookState): Promise<string[][]> {
   const sheet = findSheet(state, METADATA_SHEET);
   if (!sheet) return [];
-  return metadataRowsFromCells(sheet.content.values);
+  return metadataRowsFromCells((await contentOf(state, sheet)).values);
 }
 
 export async function writeMetadataRows(state: WorkbookState, rows: string[][]): Promise<void> {

@@ -7,6 +7,8 @@
  */
 import type JSZip from 'jszip';
 import type { SheetVisibility } from '../host';
+import { readPartText } from './part-stream';
+import { dtdRefusal, malformedPart, UnsupportedWorkbookError } from './workbook-errors';
 import {
   childrenOf,
   escapeXmlAttr,
@@ -103,10 +105,12 @@ export function findEntry(entries: string[], path: string): string | undefined {
   return entries.find((e) => e.toLowerCase() === lower);
 }
 
+/** A small part whole, refused when it declares a DTD (see workbook-errors.ts). */
 async function readText(zip: JSZip, path: string | undefined): Promise<string | undefined> {
-  if (!path) return undefined;
-  const file = zip.file(path);
-  return file ? file.async('string') : undefined;
+  if (!path || !zip.file(path)) return undefined;
+  const text = await readPartText(zip, path);
+  if (/<!DOCTYPE/i.test(text)) throw dtdRefusal(path);
+  return text;
 }
 
 export function parseRelationships(xml: string, sourceDir: string, entries: string[]): Relationship[] {
@@ -141,15 +145,22 @@ function visibilityOf(state: string | undefined): SheetVisibility {
   return state === 'hidden' || state === 'veryHidden' ? state : 'visible';
 }
 
-export class UnsupportedWorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnsupportedWorkbookError';
-  }
-}
+export { UnsupportedWorkbookError };
 
 /** Reads the package's map: where the workbook part is, its sheets, names and relationships. */
 export async function readPackageLayout(zip: JSZip): Promise<PackageLayout> {
+  try {
+    return await readLayout(zip);
+  } catch (error) {
+    if (error instanceof UnsupportedWorkbookError) throw error;
+    throw malformedPart(
+      "the workbook's structure (content types, relationships or workbook.xml)",
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}
+
+async function readLayout(zip: JSZip): Promise<PackageLayout> {
   const entries = Object.keys(zip.files).filter((name) => !zip.files[name]?.dir);
   const contentTypesXml = await readText(zip, findEntry(entries, '[Content_Types].xml'));
   const rootRelsXml = await readText(zip, findEntry(entries, '_rels/.rels'));

@@ -1,24 +1,56 @@
 /**
- * Reads a saved workbook into the port's conventions, exactly as Excel's
- * `Range.values` / `formulas` / `numberFormat` would give them, using exceljs
- * for the cells and Plumbline's own reading of workbook.xml for the sheets'
- * states and the defined names.
+ * Reads a saved workbook's cells into the port's conventions, exactly as
+ * Excel's `Range.values` / `formulas` / `numberFormat` would give them, part
+ * by part and only the parts needed: a worksheet is streamed for the cells
+ * asked of it, the shared strings for the strings those cells use, the
+ * styles for their number formats (see worksheet-reader.ts, part-stream.ts).
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { parseA1 } from '../../core/a1';
+import { MAX_COLUMNS, parseA1, type CellRect } from '../../core/a1';
 import { epochDateToExcelSerial } from '../../core/excel-date';
 import { parseSheetReference } from '../../core/sheet-reference';
 import type { CellValue, DefinedName } from '../host';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
-import {
-  findEntry,
-  readPackageLayout,
-  relsPathOf,
-  UnsupportedWorkbookError,
-  type PackageLayout,
-} from './package';
-import { escapeXmlAttr } from './xml-text';
+import { readNumberFormats } from './number-formats';
+import { readPackageLayout, type PackageLayout, type PackageSheet } from './package';
+import { decodeXstring, readSharedStrings } from './shared-strings';
+import { UnsupportedWorkbookError } from './workbook-errors';
+import { scanWorksheet, type RawCell, type ScanOptions } from './worksheet-reader';
+
+/**
+ * Filled cells a whole-workbook snapshot may hold (the workbench, the
+ * simulator): a snapshot is dense arrays, and a million-row sheet is for the
+ * CLI, which reads only its linked ranges.
+ */
+export const MAX_SNAPSHOT_CELLS = 1_000_000;
+/** Rows × columns of the used ranges a snapshot may hold. */
+export const MAX_SNAPSHOT_AREA = 4_000_000;
+
+/** What is worth keeping between reads of one package: the styles' formats and strings already resolved. */
+export interface CellSource {
+  readonly zip: JSZip;
+  readonly layout: PackageLayout;
+  formats?: Promise<string[]>;
+  readonly strings: Map<number, string>;
+}
+
+export function cellSource(zip: JSZip, layout: PackageLayout): CellSource {
+  return { zip, layout, strings: new Map() };
+}
+
+export interface CellReading {
+  value: CellValue;
+  formula: string;
+  format: string;
+}
+
+export interface SheetCells {
+  /** By `row * MAX_COLUMNS + col` (0-based). */
+  cells: Map<number, CellReading>;
+  merges: CellRect[];
+}
+
+export const cellKey = (row: number, col: number) => row * MAX_COLUMNS + col;
 
 /** Excel shows formulas without the `_xlfn.`/`_xlws.` prefixes that files store for newer functions. */
 function displayFormula(formula: string): string {
@@ -28,184 +60,143 @@ function displayFormula(formula: string): string {
     .join('"');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !(value instanceof Date);
+function partPath(layout: PackageLayout, kind: string): string | undefined {
+  return layout.relationships.find((r) => r.kind === kind && r.path)?.path;
 }
 
-// Text needs no unescaping here: exceljs already turns the `_xHHHH_` escapes
-// of stored text (shared strings, inline strings, rich-text runs) into characters.
-function richTextOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (isRecord(value) && Array.isArray(value.richText)) {
-    return value.richText
-      .map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : ''))
-      .join('');
+function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean): CellValue {
+  if (!cell.hasValue) return '';
+  switch (cell.type) {
+    case 's':
+      return strings.get(Number(cell.value)) ?? '';
+    case 'inlineStr':
+      return decodeXstring(cell.value);
+    case 'str':
+    case 'e':
+      return cell.value;
+    case 'b':
+      return cell.value === '1' || cell.value === 'true';
+    case 'd': {
+      const date = new Date(cell.value);
+      return Number.isNaN(date.getTime()) ? cell.value : epochDateToExcelSerial(date, date1904);
+    }
+    default: {
+      if (cell.value.trim() === '') return '';
+      const n = Number(cell.value);
+      return Number.isFinite(n) ? n : cell.value;
+    }
   }
-  return undefined;
 }
 
-/** A plain value (not a formula) in the port's convention. */
-function plainValue(value: unknown, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value;
-  // exceljs turns a date-formatted number into a Date on its own epoch; this gives back the stored serial.
-  if (value instanceof Date) return epochDateToExcelSerial(value, date1904);
-  if (isRecord(value)) {
-    if (typeof value.error === 'string') return value.error;
-    const rich = richTextOf(value);
-    if (rich !== undefined) return rich;
-    if ('hyperlink' in value) return richTextOf(value.text) ?? '';
+/**
+ * The cells of `sheet` for which `wants(row, col)` holds, in the port's
+ * conventions. A cell of a merged area other than its top-left reads as
+ * empty (keeping its own format), as in Excel.
+ */
+export async function readSheetCells(
+  source: CellSource,
+  sheet: PackageSheet,
+  wants: (row: number, col: number) => boolean,
+  options: ScanOptions = {},
+): Promise<SheetCells> {
+  if (!sheet.path || !source.zip.file(sheet.path)) {
+    throw new UnsupportedWorkbookError(`The sheet '${sheet.name}' could not be read: its part is missing.`);
   }
-  return '';
-}
-
-interface CellReading {
-  value: CellValue;
-  formula: string;
-}
-
-function readCell(cell: ExcelJS.Cell, date1904: boolean): CellReading {
-  // exceljs repeats a merged area's value into every cell of the area; Excel
-  // keeps it in the top-left cell only, and a cell of a merged area other than
-  // the top-left one reads as empty.
-  if (cell.type === ExcelJS.ValueType.Merge) return { value: '', formula: '' };
-  const value: unknown = cell.value;
-  if (isRecord(value) && ('formula' in value || 'sharedFormula' in value)) {
-    const formula = cell.formula;
-    return {
-      value: plainValue(value.result, date1904),
-      formula: typeof formula === 'string' && formula !== '' ? `=${displayFormula(formula)}` : '',
-    };
+  const scan = await scanWorksheet(source.zip, sheet.path, wants, options);
+  const sstPath = partPath(source.layout, 'sharedStrings');
+  const missing = new Set<number>();
+  for (const c of scan.cells) {
+    if (c.type === 's' && c.hasValue && !source.strings.has(Number(c.value))) missing.add(Number(c.value));
   }
-  return { value: plainValue(value, date1904), formula: '' };
+  if (missing.size > 0 && sstPath && source.zip.file(sstPath)) {
+    for (const [i, text] of await readSharedStrings(source.zip, sstPath, missing))
+      source.strings.set(i, text);
+  }
+  if (scan.cells.some((c) => c.style > 0)) {
+    source.formats ??= readNumberFormats(source.zip, partPath(source.layout, 'styles'));
+  }
+  const formats = scan.cells.some((c) => c.style > 0) ? await source.formats : [];
+  const covered = (row: number, col: number) =>
+    scan.merges.some(
+      (m) =>
+        row >= m.top &&
+        row <= m.bottom &&
+        col >= m.left &&
+        col <= m.right &&
+        (row !== m.top || col !== m.left),
+    );
+  const cells = new Map<number, CellReading>();
+  for (const c of scan.cells) {
+    const format = formats?.[c.style] ?? 'General';
+    if (scan.merges.length > 0 && covered(c.row, c.col)) {
+      cells.set(cellKey(c.row, c.col), { value: '', formula: '', format });
+      continue;
+    }
+    cells.set(cellKey(c.row, c.col), {
+      value: valueOf(c, source.strings, source.layout.date1904),
+      formula: c.formula === '' ? '' : `=${displayFormula(c.formula)}`,
+      format,
+    });
+  }
+  return { cells, merges: scan.merges };
 }
 
-function sheetSnapshot(
-  ws: ExcelJS.Worksheet,
-  name: string,
-  layoutSheet: PackageLayout['sheets'][number],
-  date1904: boolean,
-): SheetSnapshot {
-  const found: { row: number; col: number; value: CellValue; formula: string; format: string }[] = [];
+/** A whole sheet, as dense arrays from A1 to the bottom-right of its used range. */
+export async function readWholeSheet(
+  source: CellSource,
+  sheet: PackageSheet,
+  budget: { cells: number; area: number } = { cells: MAX_SNAPSHOT_CELLS, area: MAX_SNAPSHOT_AREA },
+): Promise<SheetSnapshot> {
+  const tooMany = (n: number) =>
+    `The workbook holds more than ${n.toLocaleString('en')} filled cells, more than a whole-workbook ` +
+    `read takes ('${sheet.name}' reached it); plumbline link and reconcile read only the linked ranges.`;
+  const { cells, merges } = await readSheetCells(source, sheet, () => true, {
+    maxCells: budget.cells,
+    tooMany,
+  });
+  budget.cells -= cells.size;
   let rows = 0;
   let cols = 0;
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const { value, formula } = readCell(cell, date1904);
-      const format = cell.numFmt || 'General';
-      if (value === '' && formula === '' && format === 'General') return;
-      found.push({ row: rowNumber - 1, col: colNumber - 1, value, formula, format });
-      rows = Math.max(rows, rowNumber);
-      cols = Math.max(cols, colNumber);
-    });
-  });
+  for (const [key, cell] of cells) {
+    if (cell.value === '' && cell.formula === '' && cell.format === 'General') continue;
+    rows = Math.max(rows, Math.floor(key / MAX_COLUMNS) + 1);
+    cols = Math.max(cols, (key % MAX_COLUMNS) + 1);
+  }
   // A merged area belongs to the used range even where its cells are empty.
-  for (const merge of ws.model.merges ?? []) {
-    const range = parseA1(merge);
-    if (!range) continue;
-    rows = Math.max(rows, range.bottom + 1);
-    cols = Math.max(cols, range.right + 1);
+  for (const m of merges) {
+    rows = Math.max(rows, m.bottom + 1);
+    cols = Math.max(cols, m.right + 1);
+  }
+  budget.area -= rows * cols;
+  if (budget.area < 0) {
+    throw new UnsupportedWorkbookError(
+      `'${sheet.name}' spans ${rows.toLocaleString('en')} rows × ${cols.toLocaleString('en')} columns, more than a ` +
+        `whole-workbook read takes; plumbline link and reconcile read only the linked ranges.`,
+    );
   }
   const grid = <T>(fill: T): T[][] => Array.from({ length: rows }, () => new Array<T>(cols).fill(fill));
   const values = grid<CellValue>('');
   const formulas = grid('');
   const numberFormats = grid('General');
-  for (const cell of found) {
-    (values[cell.row] as CellValue[])[cell.col] = cell.value;
-    (formulas[cell.row] as string[])[cell.col] = cell.formula;
-    (numberFormats[cell.row] as string[])[cell.col] = cell.format;
+  for (const [key, cell] of cells) {
+    const r = Math.floor(key / MAX_COLUMNS);
+    const c = key % MAX_COLUMNS;
+    if (r >= rows || c >= cols) continue;
+    (values[r] as CellValue[])[c] = cell.value;
+    (formulas[r] as string[])[c] = cell.formula;
+    (numberFormats[r] as string[])[c] = cell.format;
   }
-  return { name, visibility: layoutSheet.visibility, values, formulas, numberFormats };
+  return { name: sheet.name, visibility: sheet.visibility, values, formulas, numberFormats };
 }
 
-const EXCELJS_WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
-
-/**
- * exceljs finds parts by fixed names (`xl/workbook.xml`, `xl/styles.xml`,
- * `xl/sharedStrings.xml`, `xl/worksheets/sheet<n>.xml`, case-sensitively) and
- * silently drops what it does not find. Real files name parts otherwise
- * (`xl/worksheets/Sheet1.xml`), so for exceljs only, a copy of the package
- * gets the names it expects. The user's file is never written from this copy.
- */
-async function packageForExceljs(zip: JSZip, layout: PackageLayout, bytes: Uint8Array): Promise<ArrayBuffer> {
-  if (layout.workbookPath !== 'xl/workbook.xml') {
-    throw new UnsupportedWorkbookError(
-      `The workbook part is at ${layout.workbookPath}; only xl/workbook.xml is supported.`,
-    );
-  }
-  const exceljsPath = (target: string) => `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-  const worksheetRels = layout.relationships.filter((r) => r.kind === 'worksheet' && r.path);
-  const numbers = worksheetRels.map((r) => EXCELJS_WORKSHEET.exec(r.path ?? '')?.[1]);
-  const fine =
-    layout.workbookRelsPath === 'xl/_rels/workbook.xml.rels' &&
-    worksheetRels.every((r, i) => numbers[i] !== undefined && exceljsPath(r.target) === r.path) &&
-    new Set(numbers).size === numbers.length &&
-    layout.relationships.every(
-      (r) =>
-        (r.kind !== 'styles' || r.path === 'xl/styles.xml') &&
-        (r.kind !== 'sharedStrings' || r.path === 'xl/sharedStrings.xml'),
-    );
-  if (fine) return bytes.slice().buffer;
-
-  const renamed = new Map<string, string>();
-  worksheetRels.forEach((r, i) => renamed.set(r.path ?? '', `xl/worksheets/sheet${i + 1}.xml`));
-  for (const r of layout.relationships) {
-    if (r.kind === 'styles' && r.path) renamed.set(r.path, 'xl/styles.xml');
-    if (r.kind === 'sharedStrings' && r.path) renamed.set(r.path, 'xl/sharedStrings.xml');
-  }
-  const copy = new JSZip();
-  const skip = new Set([...renamed.keys(), ...renamed.values(), layout.workbookRelsPath]);
-  for (const [from] of renamed) skip.add(relsPathOf(from));
-  for (const entry of layout.entries) {
-    if (
-      skip.has(entry) ||
-      EXCELJS_WORKSHEET.test(entry) ||
-      /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(entry)
-    ) {
-      continue;
-    }
-    copy.file(entry, await (zip.file(entry) as JSZip.JSZipObject).async('uint8array'));
-  }
-  for (const [from, to] of renamed) {
-    const part = zip.file(from);
-    if (!part) continue;
-    copy.file(to, await part.async('uint8array'));
-    const relsEntry = findEntry(layout.entries, relsPathOf(from));
-    const rels = relsEntry ? zip.file(relsEntry) : null;
-    if (rels) copy.file(relsPathOf(to), await rels.async('uint8array'));
-  }
-  const relsXml = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
-    ...layout.relationships.map((r) => {
-      const to = r.path ? renamed.get(r.path) : undefined;
-      const target = to ? to.slice('xl/'.length) : r.target;
-      const mode = r.external ? ' TargetMode="External"' : '';
-      return `<Relationship Id="${escapeXmlAttr(r.id)}" Type="${escapeXmlAttr(r.type)}" Target="${escapeXmlAttr(target)}"${mode}/>`;
-    }),
-    '</Relationships>',
-  ].join('');
-  copy.file('xl/_rels/workbook.xml.rels', relsXml);
-  return copy.generateAsync({ type: 'arraybuffer', compression: 'STORE' });
-}
-
-/** Reads a workbook from an already opened package (the xlsx host reuses its zip). */
-export async function readWorkbookFromPackage(
-  zip: JSZip,
-  layout: PackageLayout,
-  bytes: Uint8Array,
-): Promise<WorkbookSnapshot> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await packageForExceljs(zip, layout, bytes));
-  const byName = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
+/** Reads a workbook from an already opened package, every worksheet whole. */
+export async function readWorkbookFromPackage(zip: JSZip, layout: PackageLayout): Promise<WorkbookSnapshot> {
+  const source = cellSource(zip, layout);
+  const budget = { cells: MAX_SNAPSHOT_CELLS, area: MAX_SNAPSHOT_AREA };
   const sheets: SheetSnapshot[] = [];
+  // Chart sheets, dialog sheets and macro sheets hold no cells.
   for (const sheet of layout.sheets) {
-    // Chart sheets, dialog sheets and macro sheets hold no cells.
-    if (sheet.kind !== 'worksheet') continue;
-    const ws = byName.get(sheet.name);
-    if (!ws) throw new UnsupportedWorkbookError(`The sheet '${sheet.name}' could not be read.`);
-    sheets.push(sheetSnapshot(ws, sheet.name, sheet, layout.date1904));
+    if (sheet.kind === 'worksheet') sheets.push(await readWholeSheet(source, sheet, budget));
   }
   return { sheets, names: workbookNames(layout, sheets) };
 }
@@ -223,14 +214,26 @@ export function workbookNames(layout: PackageLayout, sheets: { name: string }[])
     if (n.localSheetId !== undefined || n.name.startsWith('_xlnm.')) continue;
     const ref = parseSheetReference(n.formula);
     const sheet = ref && sheetByUpper.get(ref.sheet.toUpperCase());
-    if (!ref || !sheet) continue;
+    if (!ref || !sheet || !parseA1(ref.address)) continue;
     names.push({ name: n.name, sheet, address: ref.address });
   }
   return names;
 }
 
+/** Opens the zip, saying in words when it is not one (truncated, damaged, another format). */
+export async function openPackage(bytes: Uint8Array): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new UnsupportedWorkbookError(
+      `This file is not a readable .xlsx (a zip package): ${error instanceof Error ? error.message : String(error)}. ` +
+        'It may be truncated or damaged.',
+    );
+  }
+}
+
 /** Reads a saved .xlsx workbook into a {@link WorkbookSnapshot}. */
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSnapshot> {
-  const zip = await JSZip.loadAsync(bytes);
-  return readWorkbookFromPackage(zip, await readPackageLayout(zip), bytes);
+  const zip = await openPackage(bytes);
+  return readWorkbookFromPackage(zip, await readPackageLayout(zip));
 }

@@ -21,9 +21,10 @@ import {
   type NewSheetEntry,
   type PackageLayout,
 } from './package';
+import { readPartText } from './part-stream';
 import { cellOf, emptySheet } from './sheet-grids';
 import { addCellStyles, PLAIN_STYLE, styleKey, type CellStyle } from './styles-xml';
-import { findSheet, putOwnSheet, type HostSheet, type WorkbookState } from './workbook-state';
+import { findSheet, loadedContent, putOwnSheet, type HostSheet, type WorkbookState } from './workbook-state';
 import { worksheetXml } from './worksheet-xml';
 
 export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
@@ -52,13 +53,13 @@ export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
   const partOf = (s: HostSheet) => (s.isNew ? newSheets[created.indexOf(s)]?.path : s.path);
   const styleKeys = new Map<string, CellStyle>();
   const styleAt = (s: HostSheet, r: number, c: number): CellStyle => ({
-    numberFormat: cellOf(s.content.numberFormats, r, c, 'General'),
+    numberFormat: cellOf(loadedContent(s).numberFormats, r, c, 'General'),
     fill: cellOf(s.extras.fills, r, c, ''),
     bold: cellOf(s.extras.bold, r, c, false),
     indent: cellOf(s.extras.indents, r, c, 0),
   });
   for (const s of dirty) {
-    s.content.values.forEach((row, r) =>
+    loadedContent(s).values.forEach((row, r) =>
       row.forEach((_, c) => {
         const style = styleAt(s, r, c);
         styleKeys.set(styleKey(style), style);
@@ -70,7 +71,8 @@ export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
   const stylesPath = stylesRel?.path;
   let styleIndex = new Map<string, number>();
   if (styles.some((s) => styleKey(s) !== styleKey(PLAIN_STYLE))) {
-    state.originalStylesXml ??= stylesPath ? await state.zip.file(stylesPath)?.async('string') : undefined;
+    state.originalStylesXml ??=
+      stylesPath && state.zip.file(stylesPath) ? await readPartText(state.zip, stylesPath) : undefined;
     const stylesXml = state.originalStylesXml;
     if (stylesXml === undefined)
       throw new HostError('NotImplemented', 'this workbook has no styles part to add formats to');
@@ -84,7 +86,7 @@ export async function saveWorkbook(state: WorkbookState): Promise<Uint8Array> {
     write(
       path,
       worksheetXml({
-        values: s.content.values,
+        values: loadedContent(s).values,
         styleAt: (r, c) => styleIndex.get(styleKey(styleAt(s, r, c))) ?? 0,
         ...(s.extras.columnWidths ? { columnWidths: s.extras.columnWidths } : {}),
       }),

@@ -10,7 +10,8 @@ import { METADATA_SHEET, type DefinedName, type SheetInfo, type SheetVisibility 
 import { HostError } from '../host-error';
 import { isWorkbookIdName, workbookIdFromNames, workbookIdName } from '../workbook-id';
 import type { SheetSnapshot, WorkbookSnapshot } from '../workbook-snapshot';
-import type { PackageLayout } from './package';
+import type { PackageLayout, PackageSheet } from './package';
+import { cellSource, readWholeSheet, workbookNames, type CellSource } from './read-workbook';
 import { cloneSheet } from './sheet-grids';
 
 export interface SheetExtras {
@@ -29,7 +30,14 @@ export interface HostSheet {
   isNew: boolean;
   /** The zip entry of an existing sheet. */
   path: string | undefined;
-  content: SheetSnapshot;
+  /** Where an existing sheet is read from. */
+  part: PackageSheet | undefined;
+  /**
+   * The whole sheet, once something needed it whole (Plumbline's own sheets,
+   * a snapshot) or once it was written; until then the file holds it and reads
+   * stream only the ranges they ask for.
+   */
+  content: SheetSnapshot | undefined;
   extras: SheetExtras;
   /** Its part must be rewritten on save. */
   dirty: boolean;
@@ -38,6 +46,8 @@ export interface HostSheet {
 export interface WorkbookState {
   readonly zip: JSZip;
   readonly layout: PackageLayout;
+  /** Reads cells from the package, keeping what later reads can reuse. */
+  readonly source: CellSource;
   readonly fileName: string;
   readonly sheets: HostSheet[];
   /** Sheets that are not worksheets (chart sheets…): their names are taken. */
@@ -55,28 +65,26 @@ export interface WorkbookState {
   originalStylesXml?: string;
 }
 
-export function workbookState(
-  zip: JSZip,
-  layout: PackageLayout,
-  snapshot: WorkbookSnapshot,
-  fileName: string,
-): WorkbookState {
-  const byName = new Map(layout.sheets.map((s) => [s.name, s]));
+export function workbookState(zip: JSZip, layout: PackageLayout, fileName: string): WorkbookState {
+  // Chart sheets, dialog sheets and macro sheets hold no cells.
+  const worksheets = layout.sheets.filter((s) => s.kind === 'worksheet');
   const names = new Map<string, DefinedName>();
-  for (const name of snapshot.names) {
+  for (const name of workbookNames(layout, worksheets)) {
     if (!isWorkbookIdName(name.name)) names.set(name.name.toUpperCase(), { ...name });
   }
   return {
     zip,
     layout,
+    source: cellSource(zip, layout),
     fileName,
-    sheets: snapshot.sheets.map((sheet) => ({
+    sheets: worksheets.map((sheet) => ({
       name: sheet.name,
       visibility: sheet.visibility,
       own: sheet.name.toUpperCase() === METADATA_SHEET.toUpperCase(),
       isNew: false,
-      path: byName.get(sheet.name)?.path,
-      content: cloneSheet(sheet),
+      path: sheet.path,
+      part: sheet,
+      content: undefined,
       extras: {},
       dirty: false,
     })),
@@ -94,10 +102,32 @@ export async function listSheets(state: WorkbookState): Promise<SheetInfo[]> {
   return state.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
 }
 
-export function snapshotOf(state: WorkbookState): WorkbookSnapshot {
+/** A sheet's whole content, read from the file the first time it is needed. */
+export async function contentOf(state: WorkbookState, sheet: HostSheet): Promise<SheetSnapshot> {
+  if (!sheet.content) {
+    if (!sheet.part) throw new HostError('ItemNotFound', `the part of sheet '${sheet.name}' is missing`);
+    sheet.content = await readWholeSheet(state.source, sheet.part);
+  }
+  return sheet.content;
+}
+
+/** The content of a sheet that must have been loaded or written already (a dirty one). */
+export function loadedContent(sheet: HostSheet): SheetSnapshot {
+  if (!sheet.content)
+    throw new HostError('ItemNotFound', `the content of sheet '${sheet.name}' was never read`);
+  return sheet.content;
+}
+
+export async function snapshotOf(state: WorkbookState): Promise<WorkbookSnapshot> {
   const names = [...state.names.values()].map((n) => ({ ...n }));
   if (state.workbookId && findSheet(state, METADATA_SHEET)) names.push(workbookIdName(state.workbookId));
-  return { sheets: state.sheets.map((s) => cloneSheet(s.content)), names };
+  const sheets: SheetSnapshot[] = [];
+  for (const s of state.sheets) {
+    sheets.push(
+      cloneSheet(s.content ?? (s.part ? await readWholeSheet(state.source, s.part) : loadedContent(s))),
+    );
+  }
+  return { sheets, names };
 }
 
 /** A worksheet by name: exact first, then ignoring case as Excel does. */
@@ -162,6 +192,7 @@ export function putOwnSheet(
     own: true,
     isNew: true,
     path: undefined,
+    part: undefined,
     content,
     extras,
     dirty: true,

@@ -20,7 +20,6 @@
  * `../port-checks.ts`, as in every host, before anything changes; errors are
  * the port's `HostError` (`../host-error.ts`).
  */
-import JSZip from 'jszip';
 import type { SpreadsheetHost } from '../host';
 import type { WorkbookSnapshot } from '../workbook-snapshot';
 import { readBlocks, writeBlocks } from './blocks';
@@ -28,7 +27,7 @@ import { deleteNames, listNames, setNames } from './defined-names';
 import { listFlagFormats, removeFlagFormats, setFlagFormats } from './flag-formats';
 import { readMetadataRows, workbookInfo, writeMetadataRows } from './metadata-sheet';
 import { readPackageLayout } from './package';
-import { readWorkbookFromPackage } from './read-workbook';
+import { openPackage } from './read-workbook';
 import { replaceSheet } from './replace-sheet';
 import { saveWorkbook } from './save-workbook';
 import { listSheets, snapshotOf, workbookState } from './workbook-state';
@@ -36,8 +35,8 @@ import { listSheets, snapshotOf, workbookState } from './workbook-state';
 export interface XlsxHost extends SpreadsheetHost {
   /** The workbook with every change so far, as .xlsx bytes. */
   save(): Promise<Uint8Array>;
-  /** The workbook's content now, changes included (a copy). */
-  snapshot(): WorkbookSnapshot;
+  /** The workbook's content now, changes included (a copy): every sheet read whole. */
+  snapshot(): Promise<WorkbookSnapshot>;
 }
 
 export interface XlsxHostOptions {
@@ -50,12 +49,15 @@ function fileNameOf(path: string | undefined): string {
   return name && name.length > 0 ? name : 'workbook.xlsx';
 }
 
-/** Opens an .xlsx file as a {@link SpreadsheetHost}; nothing is written until `save()`. */
+/**
+ * Opens an .xlsx file as a {@link SpreadsheetHost}; nothing is written until
+ * `save()`. Opening reads only the package's map (content types,
+ * relationships, workbook.xml); cells are read when asked for.
+ */
 export async function openXlsxHost(bytes: Uint8Array, options: XlsxHostOptions = {}): Promise<XlsxHost> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await openPackage(bytes);
   const layout = await readPackageLayout(zip);
-  const snapshot = await readWorkbookFromPackage(zip, layout, bytes);
-  const state = workbookState(zip, layout, snapshot, fileNameOf(options.fileName));
+  const state = workbookState(zip, layout, fileNameOf(options.fileName));
   return {
     workbookInfo: () => workbookInfo(state),
     listSheets: () => listSheets(state),

@@ -2,6 +2,7 @@ import { canonicalRequestSchema, readingsAnswerSchema } from '../../core/api';
 import { PlumblineError } from '../../core/errors';
 import { periodBounds } from '../../core/period-key';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { kpisByIds } from '../kpi-lookup';
 import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
 
@@ -15,6 +16,7 @@ const postCanonical = {
       ...errorResponses(...WITH_BODY, 'unknown_kpi'),
     },
   },
+  bodyLimit: BODY_LIMITS.canonical,
 };
 
 export function registerCanonicalRoutes(app: StoreApp, { db }: RouteDeps): void {

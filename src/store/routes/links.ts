@@ -8,6 +8,7 @@ import {
   type LinkInput,
 } from '../../core/api';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { currentUser } from '../current-user';
 import { kpisByIds } from '../kpi-lookup';
 import { linkersOnly } from '../role-hooks';
@@ -23,6 +24,7 @@ const postLinks = {
       ...errorResponses(...WITH_BODY, 'forbidden', 'unknown_kpi'),
     },
   },
+  bodyLimit: BODY_LIMITS.link,
   preValidation: linkersOnly,
 };
 
@@ -36,6 +38,7 @@ const postLinksBulk = {
       ...errorResponses(...WITH_BODY, 'forbidden', 'unknown_kpi'),
     },
   },
+  bodyLimit: BODY_LIMITS.linksBulk,
   preValidation: linkersOnly,
 };
 

@@ -3,6 +3,7 @@ import { PlumblineError } from '../../core/errors';
 import { modelSchema, storedNodeSchema, type ModelNode } from '../../core/model';
 import { validateModel, validateModelChange } from '../../core/model-rules';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { adminOnly } from '../role-hooks';
 import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
 
@@ -16,6 +17,7 @@ const putModel = {
       ...errorResponses(...WITH_BODY, 'forbidden', 'model_invalid'),
     },
   },
+  bodyLimit: BODY_LIMITS.model,
   preValidation: adminOnly,
 };
 

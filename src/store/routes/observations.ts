@@ -9,6 +9,7 @@ import { periodBounds } from '../../core/period-key';
 import { observationProblems, observationRulesError } from '../../core/reading-rules';
 import { verdictOf } from '../../core/verdict';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { currentUser } from '../current-user';
 import type { ObservationRow } from '../db/repository';
 import { kpisByIds } from '../kpi-lookup';
@@ -35,6 +36,7 @@ const postObservations = {
       ),
     },
   },
+  bodyLimit: BODY_LIMITS.observations,
   preValidation: linkersOnly,
 };
 

@@ -10,6 +10,7 @@ import { PlumblineError } from '../../core/errors';
 import { indexNodes, isKpi } from '../../core/model-tree';
 import { readingProblems, readingRulesError } from '../../core/reading-rules';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { currentUser } from '../current-user';
 import { requestHash } from '../request-hash';
 import { errorResponses, jsonAnswer, WITH_BODY, WITH_QUERY } from '../route-schemas';
@@ -37,6 +38,7 @@ const postReadings = {
       ),
     },
   },
+  bodyLimit: BODY_LIMITS.readings,
   // The key is checked before the body's schema, so a request without one learns that first.
   preValidation: async (request: FastifyRequest) => checkIdempotencyKey(request),
 };

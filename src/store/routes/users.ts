@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { createdUserSchema, userInputSchema, userSchema } from '../../core/model';
 import type { RouteDeps, StoreApp } from '../app';
+import { BODY_LIMITS } from '../body-limits';
 import { hashToken, newToken, revokedTokenHash } from '../auth';
 import { currentUser } from '../current-user';
 import { adminOnly } from '../role-hooks';
@@ -18,6 +19,7 @@ const postUsers = {
       ...errorResponses(...WITH_BODY, 'forbidden', 'user_exists'),
     },
   },
+  bodyLimit: BODY_LIMITS.user,
   preValidation: adminOnly,
 };
 

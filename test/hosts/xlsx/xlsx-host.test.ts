@@ -238,7 +238,7 @@ describe('xlsx host: names and identity', () => {
     expect((await again.listSheets()).map((s) => s.name)).toContain(METADATA_SHEET);
     expect(await again.listNames()).toEqual([]);
     expect(await again.readMetadataRows()).toEqual([]);
-    expect(host.snapshot().names).toContainEqual(idName);
+    expect((await host.snapshot()).names).toContainEqual(idName);
   });
 
   test('the id survives its reference breaking', async () => {
@@ -314,7 +314,7 @@ describe('xlsx host: snapshot and save', () => {
     const host = await openXlsxHost(sampleWorkbook('ops-monthly.xlsx'));
     await host.writeMetadataRows([['a', 'b']]);
     await host.setNames([{ name: 'PL_1', sheet: 'Ops KPIs', address: 'C5:N5' }]);
-    const snap = host.snapshot();
+    const snap = await host.snapshot();
     expect(snap.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ['Ops KPIs', 'visible'],
       ['Notes', 'visible'],
@@ -330,7 +330,7 @@ describe('xlsx host: snapshot and save', () => {
     const host = await openXlsxHost(sampleWorkbook('ops-monthly.xlsx'));
     await host.writeMetadataRows([['a', 'b']]);
     await host.setNames([{ name: 'PL_1', sheet: 'Ops KPIs', address: 'C5:N5' }]);
-    expect(await readWorkbook(await host.save())).toEqual(host.snapshot());
+    expect(await readWorkbook(await host.save())).toEqual(await host.snapshot());
   });
 
   test('saving twice gives the same parts; saving an unchanged workbook changes nothing', async () => {

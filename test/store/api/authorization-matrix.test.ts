@@ -5,7 +5,7 @@
  * table in authorization-table.ts. The routes come from the app itself: a route
  * added later without a row fails here.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSourceManifest } from '../../../src/store/addin-manifest';
@@ -15,6 +15,7 @@ import {
   ANOTHERS_KPI,
   AUTHORIZATION_TABLE,
   CORS_ORIGIN,
+  DEMO_SAMPLE,
   malformedHeaders,
   OWN_KPI,
   ROLES,
@@ -67,12 +68,15 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), 'plumbline-matrix-web-'));
     writeFileSync(join(webRoot, 'taskpane.html'), '<!doctype html><title>pane</title>');
+    mkdirSync(join(webRoot, 'demo-samples'));
+    writeFileSync(join(webRoot, 'demo-samples', DEMO_SAMPLE), 'not really a workbook');
     const source = readSourceManifest();
     server = await startTestServer(engine, {
       // Every optional route on, so the matrix sees all the routes a store can have.
       app: {
         webRoot,
         demoPersonas: [],
+        demoSamples: join(webRoot, 'demo-samples'),
         corsOrigins: [CORS_ORIGIN],
         ...(source === undefined
           ? {}

@@ -28,6 +28,8 @@ export const ANOTHERS_KPI = 'platform.uptime';
 
 /** The origin the matrix's store allows, so the CORS preflight route exists. */
 export const CORS_ORIGIN = 'https://reports.example.com';
+/** The one sample workbook in the matrix store's demo samples folder. */
+export const DEMO_SAMPLE = 'ops-monthly.xlsx';
 
 /** What a row's request may refer to, made by the test's setup. */
 export interface MatrixContext {
@@ -75,6 +77,17 @@ export const AUTHORIZATION_TABLE: Record<string, RouteRow> = {
   'GET /v1/demo/personas': {
     public: true,
     request: () => ({ path: '/v1/demo/personas' }),
+    expect: everyone(200),
+  },
+  // The demo's sample workbooks for the workbench (only on `plumbline demo`).
+  'GET /samples/index.json': {
+    public: true,
+    request: () => ({ path: '/samples/index.json' }),
+    expect: everyone(200),
+  },
+  'GET /samples/:file': {
+    public: true,
+    request: () => ({ path: `/samples/${DEMO_SAMPLE}` }),
     expect: everyone(200),
   },
   // A browser's CORS preflight (only when PLUMBLINE_CORS_ORIGINS is set): answered without a token.

@@ -1,0 +1,216 @@
+/**
+ * One worksheet part read as a stream, keeping only the cells asked for: a
+ * link's block in a sheet of a million rows costs the time to pass over the
+ * rows, not the memory to hold them. Shared formulas are resolved for the
+ * cells kept (their master may lie outside what is kept), and the merged
+ * areas are collected, since a cell inside one other than its top-left reads
+ * as empty.
+ */
+import type JSZip from 'jszip';
+import { parseA1, parseCellA1, type CellRect } from '../../core/a1';
+import { slideFormula } from './shared-formula';
+import { UnsupportedWorkbookError } from './workbook-errors';
+import { parsePart, SKIP_REST } from './xml-stream';
+
+/** A `<mergeCell ref="…">` in raw text (any prefix), for the part of a sheet past the rows read. */
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+
+export interface RawCell {
+  row: number;
+  col: number;
+  /** The cell's `t`: `n` (the default), `s`, `str`, `inlineStr`, `b`, `e` or `d`. */
+  type: string;
+  /** The `<v>` text, or an inline string's text. */
+  value: string;
+  hasValue: boolean;
+  /** Index into the styles' `cellXfs`. */
+  style: number;
+  /** As stored, without `=`; shared formulas resolved; '' when none. */
+  formula: string;
+}
+
+export interface WorksheetScan {
+  cells: RawCell[];
+  merges: CellRect[];
+}
+
+type Capture = 'v' | 'f' | 't' | undefined;
+
+export interface ScanOptions {
+  /** The last row (0-based) holding a wanted cell: rows come in order, so parsing stops after it. */
+  lastRow?: number;
+  /** More cells kept than this is refused, with `tooMany`'s message. */
+  maxCells?: number;
+  tooMany?: (n: number) => string;
+}
+
+/**
+ * Reads the cells of the worksheet part at `path` for which `wants(row, col)`
+ * holds (0-based). Past `lastRow` the rest of the part is only searched for
+ * merged areas (they come after the cells), which costs a fraction of parsing it.
+ */
+export async function scanWorksheet(
+  zip: JSZip,
+  path: string,
+  wants: (row: number, col: number) => boolean,
+  options: ScanOptions = {},
+): Promise<WorksheetScan> {
+  const lastRow = options.lastRow ?? Number.POSITIVE_INFINITY;
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
+  const tooMany = options.tooMany ?? ((n: number) => `more than ${n.toLocaleString('en')} cells`);
+  const cells: RawCell[] = [];
+  const merges = new Map<string, CellRect>();
+  const addMerge = (ref: string | undefined) => {
+    const rect = ref === undefined ? undefined : parseA1(ref);
+    if (rect && ref !== undefined) merges.set(ref, rect);
+  };
+  let past = false;
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  let row = -1;
+  let col = -1;
+  let cell: RawCell | undefined;
+  let kept = false;
+  let capture: Capture;
+  let buffer = '';
+  let inInline = false;
+  let phonetic = 0;
+  let formulaType = '';
+  let sharedIndex = '';
+  let formulaText = '';
+  let hasFormula = false;
+
+  await parsePart(zip, path, {
+    open(local, attrs) {
+      if (past) {
+        if (local === 'mergeCell') addMerge(attrs.ref);
+        return undefined;
+      }
+      if (phonetic > 0) {
+        if (local === 'rPh') phonetic++;
+        return;
+      }
+      switch (local) {
+        case 'row': {
+          const r = attrs.r === undefined ? NaN : Number(attrs.r);
+          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+          col = -1;
+          if (row > lastRow) {
+            past = true;
+            return SKIP_REST;
+          }
+          return undefined;
+        }
+        case 'c': {
+          const at = attrs.r === undefined ? undefined : parseCellA1(attrs.r);
+          if (at) {
+            row = at.row;
+            col = at.column;
+          } else col++;
+          const style = attrs.s === undefined ? 0 : Number(attrs.s);
+          cell = {
+            row,
+            col,
+            type: attrs.t ?? 'n',
+            value: '',
+            hasValue: false,
+            style: Number.isInteger(style) && style >= 0 ? style : 0,
+            formula: '',
+          };
+          kept = wants(row, col);
+          hasFormula = false;
+          formulaText = '';
+          inInline = false;
+          return;
+        }
+        case 'v':
+          if (cell && kept) {
+            capture = 'v';
+            buffer = '';
+          }
+          return;
+        case 'f':
+          if (cell) {
+            capture = 'f';
+            buffer = '';
+            hasFormula = true;
+            formulaType = attrs.t ?? '';
+            sharedIndex = attrs.si ?? '';
+          }
+          return;
+        case 'is':
+          if (cell && kept) {
+            inInline = true;
+            buffer = '';
+          }
+          return;
+        case 'rPh':
+          phonetic = 1;
+          return;
+        case 't':
+          if (inInline) capture = 't';
+          return;
+        case 'mergeCell':
+          addMerge(attrs.ref);
+          return;
+      }
+      return undefined;
+    },
+    tail(text) {
+      for (const m of text.matchAll(MERGE_CELL)) addMerge(m[1]);
+    },
+    text(text) {
+      if (capture !== undefined && phonetic === 0) buffer += text;
+    },
+    close(local) {
+      if (past) return;
+      if (phonetic > 0) {
+        if (local === 'rPh') phonetic--;
+        return;
+      }
+      if (!cell) return;
+      switch (local) {
+        case 'v':
+          if (capture === 'v') {
+            cell.value = buffer;
+            cell.hasValue = true;
+            capture = undefined;
+          }
+          return;
+        case 't':
+          if (capture === 't') capture = undefined;
+          return;
+        case 'is':
+          if (inInline) {
+            cell.value = buffer;
+            cell.hasValue = true;
+            inInline = false;
+          }
+          return;
+        case 'f':
+          formulaText = buffer;
+          capture = undefined;
+          return;
+        case 'c': {
+          if (hasFormula) {
+            if (formulaType === 'shared') {
+              const master = masters.get(sharedIndex);
+              if (formulaText !== '' || !master) {
+                masters.set(sharedIndex, { formula: formulaText, row: cell.row, col: cell.col });
+                cell.formula = formulaText;
+              } else {
+                cell.formula = slideFormula(master.formula, master, cell);
+              }
+            } else cell.formula = formulaText;
+          }
+          if (kept) {
+            if (cells.length >= maxCells) throw new UnsupportedWorkbookError(tooMany(maxCells));
+            cells.push(cell);
+          }
+          cell = undefined;
+          return;
+        }
+      }
+    },
+  });
+  return { cells, merges: [...merges.values()] };
+}
