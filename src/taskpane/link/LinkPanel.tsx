@@ -11,6 +11,7 @@ import type { KpiWithPath } from '../../core/model-tree';
 import { listWorkbookLinks, unlinkRange, type WorkbookLink } from '../../core/unlink-range';
 import type { Block, RangeRef } from '../../hosts/host';
 import { userMessage, type UserMessage } from '../errors/user-message';
+import { formatPeriod } from '../shell/format';
 import { ProblemBar } from '../shell/ProblemBar';
 import { Progress } from '../shell/Progress';
 import { Panel } from '../shell/Panel';
@@ -204,7 +205,9 @@ export function LinkPanel({ context }: { context: WorkspaceContext }): React.JSX
                   className={h.problem ? styles.bad : undefined}
                   title={h.problem ?? undefined}
                 >
-                  {h.period ? `${h.label} → ${h.period}` : `✗ ${h.label || '(blank)'}: ${h.problem}`}
+                  {h.period
+                    ? `${h.label} → ${formatPeriod(h.period)}`
+                    : `✗ ${h.label || '(blank)'}: ${h.problem}`}
                 </Caption1>
               ))}
             </div>

@@ -29,7 +29,7 @@ describe('the Link panel', () => {
 
     expect(await screen.findByDisplayValue('C5:N7')).toBeTruthy();
     expect(screen.getByDisplayValue('C4:N4')).toBeTruthy();
-    expect(await screen.findByText('2026-01-01 → 2026-01')).toBeTruthy();
+    expect(await screen.findByText('2026-01-01 → Jan 2026')).toBeTruthy();
     const suggestions = await screen.findAllByRole('combobox', { name: /KPI for row/ });
     expect(suggestions.map((s) => (s as HTMLSelectElement).value)).toEqual([
       'claims.turnaround_days',
