@@ -5,6 +5,21 @@
  * unusual sheet name, the correct answer — within 60 s (the child is killed
  * past that) and 512 MB peak resident memory (measured by /usr/bin/time),
  * and a refused file is left byte for byte as it was.
+ *
+ * Each case was seen to fail against a deliberately broken build (and the
+ * same breaks fail test/workbench/hostile-upload.test.ts): no declared-size
+ * check → the honest zip bomb; no count of what is inflated → the markup bomb
+ * (jszip then notices the lie only after inflating it all); no cap on a run
+ * without markup → the whitespace bomb (and ~390 MB peak); DTDs let through
+ * the stream parser → billion laughs and the shared strings' entity; through
+ * workbook.xml's reader → its entity (the name read as `Ops&xxe;`); XML errors
+ * ignored → the part that is not XML; jszip's own error passed on → the
+ * truncated zip; sheets read whole as before → the million rows (1.1 GB
+ * peak); attribute entities left encoded → the odd sheet name; an external
+ * reference read as local → the name pointing at another file (reconcile
+ * exits 0 on the wrong data); saves dropping names they do not own → link
+ * and that name; LinkFormatError not turned into the command's message → the
+ * nonsense rows; every part recompressed on save → the carried bomb (2.2 GB).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
