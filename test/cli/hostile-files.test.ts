@@ -3,7 +3,8 @@
  * `plumbline reconcile`, as child processes against a real store. Each ends
  * in a clear message and exit 2 — or, for the million-row sheet and the
  * unusual sheet name, the correct answer — within 60 s (the child is killed
- * past that) and 512 MB peak resident memory (measured by /usr/bin/time),
+ * past that) and 512 MB peak resident memory (the child's own maxRSS, written
+ * at exit by a preloaded observer, hostile/report-peak.js),
  * and a refused file is left byte for byte as it was.
  *
  * Each case was seen to fail against a deliberately broken build (and the
@@ -22,7 +23,7 @@
  * nonsense rows; every part recompressed on save → the carried bomb (2.2 GB).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedPackTruth } from '../fixtures/pack-truth';
@@ -60,11 +61,15 @@ let n = 0;
 /** What each run ended in, printed at the end for the README's reliability figures. */
 const seen: string[] = [];
 
-/** Runs the CLI under /usr/bin/time, killed if it runs past {@link MAX_MS}. */
+const REPORT_PEAK = join(__dirname, 'hostile/report-peak.js');
+
+/** Runs the CLI, reporting its peak memory, killed if it runs past {@link MAX_MS}. */
 function measured(args: string[]): Promise<Measured> {
-  const timeFile = join(dir, `time-${++n}.txt`);
+  const peakFile = join(dir, `peak-${++n}.txt`);
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, BIN, ...args]);
+    const child = spawn(process.execPath, ['--require', REPORT_PEAK, BIN, ...args], {
+      env: { ...process.env, PLUMBLINE_TEST_PEAK_FILE: peakFile },
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
@@ -81,7 +86,11 @@ function measured(args: string[]): Promise<Measured> {
         reject(new Error(`plumbline ${args[0]} did not end within ${MAX_MS / 1000} s`));
         return;
       }
-      const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+      if (!existsSync(peakFile)) {
+        reject(new Error(`plumbline ${args[0]} crashed (${code}): ${stderr}`));
+        return;
+      }
+      const peakKb = Number(readFileSync(peakFile, 'utf8'));
       const said = (stderr || stdout).split('\n')[0]?.slice(0, 200);
       seen.push(
         `${args[0]} ${args[1]?.replace(/.*\//, '')}: exit ${code}, peak ${Math.round(peakKb / 1024)} MB: ${said}`,
