@@ -3,16 +3,33 @@
  * `plumbline reconcile`, as child processes against a real store. Each ends
  * in a clear message and exit 2 — or, for the million-row sheet and the
  * unusual sheet name, the correct answer — within 60 s (the child is killed
- * past that) and 512 MB peak resident memory (measured by /usr/bin/time),
+ * past that) and 512 MB peak resident memory (the child's own maxRSS, written
+ * at exit by a preloaded observer, hostile/report-peak.js),
  * and a refused file is left byte for byte as it was.
+ *
+ * Each case was seen to fail against a deliberately broken build (and the
+ * same breaks fail test/workbench/hostile-upload.test.ts): no declared-size
+ * check → the honest zip bomb; no count of what is inflated → the markup bomb
+ * (jszip then notices the lie only after inflating it all); no cap on a run
+ * without markup → the whitespace bomb (and ~390 MB peak); DTDs let through
+ * the stream parser → billion laughs and the shared strings' entity; through
+ * workbook.xml's reader → its entity (the name read as `Ops&xxe;`); XML errors
+ * ignored → the part that is not XML; jszip's own error passed on → the
+ * truncated zip; sheets read whole as before → the million rows (1.1 GB
+ * peak); attribute entities left encoded → the odd sheet name; an external
+ * reference read as local → the name pointing at another file (reconcile
+ * exits 0 on the wrong data); saves dropping names they do not own → link
+ * and that name; LinkFormatError not turned into the command's message → the
+ * nonsense rows; every part recompressed on save → the carried bomb (2.2 GB).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedPackTruth } from '../fixtures/pack-truth';
 import { startTestServer, type TestServer } from '../store/api/test-server';
 import {
+  bombEntry,
   entriesOf,
   millionRowWorkbook,
   nonsenseMetadataSheet,
@@ -44,11 +61,15 @@ let n = 0;
 /** What each run ended in, printed at the end for the README's reliability figures. */
 const seen: string[] = [];
 
-/** Runs the CLI under /usr/bin/time, killed if it runs past {@link MAX_MS}. */
+const REPORT_PEAK = join(__dirname, 'hostile/report-peak.js');
+
+/** Runs the CLI, reporting its peak memory, killed if it runs past {@link MAX_MS}. */
 function measured(args: string[]): Promise<Measured> {
-  const timeFile = join(dir, `time-${++n}.txt`);
+  const peakFile = join(dir, `peak-${++n}.txt`);
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, process.execPath, BIN, ...args]);
+    const child = spawn(process.execPath, ['--require', REPORT_PEAK, BIN, ...args], {
+      env: { ...process.env, PLUMBLINE_TEST_PEAK_FILE: peakFile },
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
@@ -65,7 +86,11 @@ function measured(args: string[]): Promise<Measured> {
         reject(new Error(`plumbline ${args[0]} did not end within ${MAX_MS / 1000} s`));
         return;
       }
-      const peakKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+      if (!existsSync(peakFile)) {
+        reject(new Error(`plumbline ${args[0]} crashed (${code}): ${stderr}`));
+        return;
+      }
+      const peakKb = Number(readFileSync(peakFile, 'utf8'));
       const said = (stderr || stdout).split('\n')[0]?.slice(0, 200);
       seen.push(
         `${args[0]} ${args[1]?.replace(/.*\//, '')}: exit ${code}, peak ${Math.round(peakKb / 1024)} MB: ${said}`,
@@ -164,6 +189,17 @@ describe.each(REFUSED)('$name', ({ build, message }) => {
   });
 });
 
+describe('a zip bomb in a part Plumbline does not read', () => {
+  test('link carries it through as its compressed bytes, never inflating it', async () => {
+    const bomb = bombEntry('xl/media/bomb.xml', 1024);
+    const file = write('carried.xlsx', withParts(plain.entries, { 'xl/media/bomb.xml': bomb }));
+    const link = await measured(linkArgs(file));
+    expect({ code: link.code, stderr: link.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(link.peakKb).toBeLessThan(MAX_RSS_KB);
+    expect(readFileSync(file).indexOf(bomb.compressed)).toBeGreaterThan(0);
+  });
+});
+
 describe('a sheet of 1,000,000 rows', () => {
   test('link and reconcile give the correct answer', async () => {
     const file = write('million.xlsx', millionRowWorkbook());
@@ -230,10 +266,14 @@ describe('_plumbline rows edited by hand into nonsense', () => {
   });
 
   test('reconcile says what is wrong with them', async () => {
-    await expectRefusal(['reconcile', file, ...store], file, /_plumbline|layout|link/i);
+    await expectRefusal(['reconcile', file, ...store], file, /_plumbline sheet: unknown layout "banana"/);
   });
 
   test('link refuses to write over them', async () => {
-    await expectRefusal(linkArgs(file, 'B3:D3'), file, /_plumbline|layout|link/i);
+    await expectRefusal(
+      linkArgs(file),
+      file,
+      /nothing was written:\n.*_plumbline sheet: unknown layout "banana"/,
+    );
   });
 });

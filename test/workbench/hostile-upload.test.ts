@@ -41,7 +41,8 @@ test('a sheet name with quotes and unicode opens under its name', async () => {
 });
 
 test('a defined name pointing at another file opens, without that name', async () => {
-  const names = '<definedNames><definedName name="Elsewhere">[1]Sheet1!$A$1</definedName></definedNames>';
+  // The same sheet and range, in another file: not this workbook's Ops!B2:D3.
+  const names = '<definedNames><definedName name="Elsewhere">[1]Ops!$B$2:$D$3</definedName></definedNames>';
   const sim = await openWorkbookBytes(plainWorkbook('Ops', names), 'external.xlsx');
   expect(sim.snapshot().names).toEqual([]);
 });

@@ -1,8 +1,9 @@
 /**
  * The saved-workbook host: the port over an .xlsx file, for the CLI and tests.
  *
- * Reads answer from a snapshot of the file (see read-workbook.ts) plus the
- * changes made since it was opened. `save()` never re-serialises the
+ * Reads stream from the file only the parts and ranges they need (see
+ * read-workbook.ts), or answer from the sheets Plumbline holds in memory
+ * because it wrote them or needed them whole. `save()` never re-serialises the
  * workbook: it edits the package (see package.ts), changing only what
  * Plumbline owns — the parts of its own sheets, one `<sheet>` per new sheet and
  * the defined names in workbook.xml, the workbook's relationships and the
