@@ -10,7 +10,8 @@
  * sample pack (demo-packs.ts), so the pack reconciles against the demo store,
  * and its regional copy does not.
  */
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { latestEndedPeriod, periodBounds, periodsEndingWith, shiftPeriod } from '../../core/period-key';
 
 export interface StoryReading {
