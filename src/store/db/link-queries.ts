@@ -1,7 +1,7 @@
 /** Links of sheet ranges to KPIs, and the latest observation of each linked cell. */
 import type { Kysely } from 'kysely';
 import type { Link } from '../../core/api';
-import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT } from './chunks';
+import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT, rowsPerInsert } from './chunks';
 import type { ObservationRow, StoreDb } from './repository';
 import { toLink, toObservation } from './rows';
 import type { Database } from './schema';
@@ -10,6 +10,9 @@ type LinkQueries = Pick<
   StoreDb,
   'upsertLink' | 'upsertLinks' | 'listLinks' | 'recordObservations' | 'listObservations'
 >;
+
+/** Observations have 10 columns. */
+const OBSERVATIONS_PER_INSERT = rowsPerInsert(10);
 
 export function createLinkQueries(db: Kysely<Database>): LinkQueries {
   return {
@@ -55,7 +58,7 @@ export function createLinkQueries(db: Kysely<Database>): LinkQueries {
       }));
       if (values.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const part of chunks(values, ROWS_PER_INSERT)) {
+        for (const part of chunks(values, OBSERVATIONS_PER_INSERT)) {
           await trx
             .insertInto('observations')
             .values(part)

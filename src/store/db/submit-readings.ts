@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Reading } from '../../core/api';
 import { PlumblineError } from '../../core/errors';
 import { periodBounds } from '../../core/period-key';
-import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT } from './chunks';
+import { chunks, IDS_PER_QUERY, rowsPerInsert } from './chunks';
 import type { EventChannel } from './readings-events';
 import type { NewReading, ReadingsEvent, StoreDb } from './repository';
 import { toReading, type ReadingRow } from './rows';
@@ -93,7 +93,9 @@ async function submitOnce(
   const sorted = [...rows].sort(
     (a, b) => compare(a.kpi_id, b.kpi_id) || compare(a.period, b.period) || a.revision - b.revision,
   );
-  for (const part of chunks(sorted, ROWS_PER_INSERT)) {
+  // A batch of 1,000 readings (the most a request carries) is one statement.
+  const perInsert = rowsPerInsert(Object.keys(sorted[0] ?? {}).length || 1);
+  for (const part of chunks(sorted, perInsert)) {
     await trx.insertInto('readings').values(part).execute();
   }
   if (answer.length > 0) await events.inTransaction(trx, eventOf(answer));
