@@ -9,5 +9,9 @@
  */
 export const MAX_LINKS_PER_REQUEST = 10_000;
 
-/** Most observations in one `POST /v1/observations`. */
-export const MAX_OBSERVATIONS_PER_REQUEST = 20_000;
+/**
+ * Most observations in one `POST /v1/observations`: more than 4 MiB of the
+ * smallest observations (about 60 bytes each) can hold, so the body limit,
+ * not this count, decides how many requests a reconcile takes.
+ */
+export const MAX_OBSERVATIONS_PER_REQUEST = 100_000;

@@ -11,7 +11,7 @@ import { createLinkQueries } from './link-queries';
 import { createReadingQueries } from './reading-queries';
 import type { EventChannel } from './readings-events';
 import type { Database, Engine } from './schema';
-import { storedAnswer, submitReadings } from './submit-readings';
+import { createReadingWrites } from './submit-readings';
 import { createUserNodeQueries } from './user-node-queries';
 
 export type { Engine } from './schema';
@@ -131,8 +131,7 @@ export function createStoreDb(db: Kysely<Database>, engine: Engine, events: Even
       return closing;
     },
     ...createUserNodeQueries(db, engine),
-    submitReadings: (args) => submitReadings(db, events, args),
-    storedAnswer: (args) => storedAnswer(db, args),
+    ...createReadingWrites(db, events),
     ...createReadingQueries(db),
     ...createLinkQueries(db),
     onReadings: (listener) => events.subscribe(listener),

@@ -10,14 +10,46 @@ import { chunks, IDS_PER_QUERY, rowsPerInsert } from './chunks';
 import type { EventChannel } from './readings-events';
 import type { NewReading, ReadingsEvent, StoreDb } from './repository';
 import { toReading, type ReadingRow } from './rows';
+import { bulkInsert } from './bulk-insert';
 import type { Database } from './schema';
 import { isRetryable } from './sql-errors';
 
 type SubmitArgs = Parameters<StoreDb['submitReadings']>[0];
 type SubmitResult = Awaited<ReturnType<StoreDb['submitReadings']>>;
 
+const READING_COLUMNS = [
+  'kpi_id',
+  'period',
+  'period_start',
+  'period_end',
+  'value',
+  'comment',
+  'remediation',
+  'source',
+  'submitted_by',
+  'submitted_at',
+  'revision',
+] as const satisfies readonly (keyof ReadingRow)[];
+
+const READINGS_PER_INSERT = rowsPerInsert(READING_COLUMNS.length);
+
 /** Enough for dozens of writers on one KPI period; a loser waits a few ms between tries. */
 const MAX_ATTEMPTS = 25;
+
+/** The store's write path of readings, and the look-up of a key's first answer. */
+export function createReadingWrites(
+  db: Kysely<Database>,
+  events: EventChannel,
+): Pick<StoreDb, 'submitReadings' | 'storedAnswer'> {
+  const insertReadings = bulkInsert<ReadingRow>(db, READING_COLUMNS, (db, rows) =>
+    db.insertInto('readings').values(rows),
+  );
+  return {
+    submitReadings: (args) =>
+      submitReadings(db, (trx) => submitOnce(trx, events, insertReadings, args), events),
+    storedAnswer: (args) => storedAnswer(db, args),
+  };
+}
 
 /**
  * Why retrying is correct: every attempt is a whole transaction that first
@@ -28,14 +60,14 @@ const MAX_ATTEMPTS = 25;
  * revision (another key took `max + 1` of the same KPI period first) reads the
  * new max on its next attempt. Nothing of a failed attempt is kept.
  */
-export async function submitReadings(
+async function submitReadings(
   db: Kysely<Database>,
+  once: (trx: Transaction<Database>) => Promise<SubmitResult>,
   events: EventChannel,
-  args: SubmitArgs,
 ): Promise<SubmitResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction().execute((trx) => submitOnce(trx, events, args));
+      const result = await db.transaction().execute(once);
       if (!result.replayed) events.afterCommit(eventOf(result.readings));
       return result;
     } catch (error) {
@@ -46,7 +78,7 @@ export async function submitReadings(
 }
 
 /** The first answer to a key, outside any write: see StoreDb.storedAnswer. */
-export async function storedAnswer(
+async function storedAnswer(
   db: Kysely<Database>,
   args: Pick<SubmitArgs, 'userId' | 'idempotencyKey' | 'requestHash'>,
 ): Promise<Reading[] | undefined> {
@@ -66,6 +98,7 @@ function findKey(db: Kysely<Database> | Transaction<Database>, userId: string, k
 async function submitOnce(
   trx: Transaction<Database>,
   events: EventChannel,
+  insertReadings: (trx: Transaction<Database>, rows: readonly ReadingRow[]) => Promise<void>,
   args: SubmitArgs,
 ): Promise<SubmitResult> {
   const { userId, idempotencyKey, requestHash, readings } = args;
@@ -94,10 +127,7 @@ async function submitOnce(
     (a, b) => compare(a.kpi_id, b.kpi_id) || compare(a.period, b.period) || a.revision - b.revision,
   );
   // A batch of 1,000 readings (the most a request carries) is one statement.
-  const perInsert = rowsPerInsert(Object.keys(sorted[0] ?? {}).length || 1);
-  for (const part of chunks(sorted, perInsert)) {
-    await trx.insertInto('readings').values(part).execute();
-  }
+  for (const part of chunks(sorted, READINGS_PER_INSERT)) await insertReadings(trx, part);
   if (answer.length > 0) await events.inTransaction(trx, eventOf(answer));
   return { replayed: false, readings: answer };
 }

@@ -12,7 +12,7 @@ import { readingProblems, readingRulesError } from '../../core/reading-rules';
 import type { RouteDeps, StoreApp } from '../app';
 import { currentUser } from '../current-user';
 import { requestHash } from '../request-hash';
-import { errorResponses, jsonAnswer, WITH_BODY, WITH_QUERY } from '../route-schemas';
+import { errorResponses, jsonAnswer, plainJson, WITH_BODY, WITH_QUERY } from '../route-schemas';
 
 /** `POST /v1/readings`: the schemas that check its request and serialize its answers. */
 const postReadings = {
@@ -61,7 +61,9 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
     const hash = requestHash(readings);
     // A retry gets its first answer even if the model or the clock moved on since.
     const previous = await db.storedAnswer({ userId: user.id, idempotencyKey: key, requestHash: hash });
-    if (previous) return reply.status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
+    // Answers are built by the repository from validated rows (see plainJson): up to 1,000 readings each.
+    if (previous)
+      return plainJson(reply).status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
 
     const clock = now();
     const broken = readingRulesError(
@@ -80,7 +82,7 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
       requestHash: hash,
       readings: readings.map((r) => ({ ...r, submittedBy: user.id, submittedAt })),
     });
-    return reply
+    return plainJson(reply)
       .status(201)
       .header('Idempotent-Replayed', String(result.replayed))
       .send({ readings: result.readings });
