@@ -26,7 +26,7 @@ export async function loadSummary(db: StoreDb, asOf: string): Promise<SummaryRow
   const groups = [...byCadence.values()];
   const kpiIds = ranges.map((r) => r.kpiId);
   const [readings, links, observations, lastSubmitted] = await Promise.all([
-    Promise.all(groups.map((g) => db.summaryReadings(g.kpiIds, g.trend))).then((r) => r.flat()),
+    Promise.all(groups.map((g) => db.latestOfPeriods(g.kpiIds, g.trend))).then((r) => r.flat()),
     db.summaryLinks(),
     // buildSummary counts the diverged copies of each row's period only.
     Promise.all(groups.map((g) => db.divergedObservations(g.kpiIds, g.period))).then((o) => o.flat()),

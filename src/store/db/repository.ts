@@ -98,10 +98,11 @@ export interface StoreDb {
   latestReported(kpiIds: string[], endedBefore: string): Promise<Reading[]>;
   lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
   /**
-   * The summary's readings: the latest revision of each of `periods` (keys)
-   * of the KPIs, with only the fields a summary shows, in no particular order.
+   * The latest revision of each of `periods` (keys) of the KPIs, with only the
+   * fields a summary shows (no source, no period bounds), in no particular
+   * order: a summary's trends, the canonical values a reconcile is compared with.
    */
-  summaryReadings(kpiIds: string[], periods: string[]): Promise<SummaryReading[]>;
+  latestOfPeriods(kpiIds: string[], periods: string[]): Promise<SummaryReading[]>;
   /** Every link's id and KPIs, all a summary needs of links. */
   summaryLinks(): Promise<SummaryLink[]>;
   /** The latest observations of some KPIs for one period that diverged: what a summary counts. */

@@ -1,5 +1,5 @@
 /**
- * What `GET /v1/summary` reads, and only that: the columns a summary shows, no
+ * What `GET /v1/summary` reads (and, of it, what a reconcile needs), and only that: the columns a summary shows, no
  * ordering it does not need, and only the observations it counts.
  */
 import { sql, type Kysely } from 'kysely';
@@ -10,11 +10,11 @@ import { isVerdict } from './rows';
 import type { StoreDb } from './repository';
 import type { Database, Engine } from './schema';
 
-type SummaryQueries = Pick<StoreDb, 'summaryReadings' | 'summaryLinks' | 'divergedObservations'>;
+type SummaryQueries = Pick<StoreDb, 'latestOfPeriods' | 'summaryLinks' | 'divergedObservations'>;
 
 export function createSummaryQueries(db: Kysely<Database>): SummaryQueries {
   return {
-    summaryReadings: async (kpiIds, periods) => {
+    latestOfPeriods: async (kpiIds, periods) => {
       const out: SummaryReading[] = [];
       for (const ids of chunks([...new Set(kpiIds)], IDS_PER_QUERY)) {
         const rows = await db
@@ -66,7 +66,8 @@ export function createSummaryQueries(db: Kysely<Database>): SummaryQueries {
           .select(['link_id', 'kpi_id', 'period', 'verdict'])
           .where('kpi_id', 'in', ids)
           .where('period', '=', period)
-          .where('verdict', '=', 'diverged')
+          // A literal, not a bound value: SQLite uses the partial index observations_diverged only then.
+          .where('verdict', '=', sql.lit('diverged'))
           .execute();
         for (const row of rows) {
           if (!isVerdict(row.verdict)) throw new Error(`Unknown verdict in the store: ${row.verdict}`);

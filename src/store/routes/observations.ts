@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import {
-  observationAnswerSchema,
-  observationsRequestSchema,
-  type ObservationInput,
-  type Reading,
-} from '../../core/api';
-import { periodBounds } from '../../core/period-key';
+import { observationAnswerSchema, observationsRequestSchema, type ObservationInput } from '../../core/api';
 import { observationProblems, observationRulesError } from '../../core/reading-rules';
+import type { SummaryReading } from '../../core/summary';
 import { verdictOf } from '../../core/verdict';
 import type { RouteDeps, StoreApp } from '../app';
 import { currentUser } from '../current-user';
@@ -101,20 +96,13 @@ export function registerObservationRoutes(app: StoreApp, { db, now }: RouteDeps)
 async function canonicalFor(
   db: RouteDeps['db'],
   observations: ObservationInput[],
-): Promise<Map<string, Map<string, Reading>>> {
-  let fromDay: string | undefined;
-  let toDay: string | undefined;
-  // A reconcile repeats a few periods across all its cells: each distinct one is looked at once.
-  for (const period of new Set(observations.map((o) => o.period))) {
-    const { start, end } = periodBounds(period);
-    if (fromDay === undefined || start < fromDay) fromDay = start;
-    if (toDay === undefined || end > toDay) toDay = end;
-  }
+): Promise<Map<string, Map<string, SummaryReading>>> {
   const kpiIds = [...new Set(observations.map((o) => o.kpiId))];
-  const byKpi = new Map<string, Map<string, Reading>>();
-  for (const r of await db.latestReadings(kpiIds, { fromDay, toDay })) {
-    const periods = byKpi.get(r.kpiId);
-    if (periods) periods.set(r.period, r);
+  const periods = [...new Set(observations.map((o) => o.period))];
+  const byKpi = new Map<string, Map<string, SummaryReading>>();
+  for (const r of await db.latestOfPeriods(kpiIds, periods)) {
+    const byPeriod = byKpi.get(r.kpiId);
+    if (byPeriod) byPeriod.set(r.period, r);
     else byKpi.set(r.kpiId, new Map([[r.period, r]]));
   }
   return byKpi;
