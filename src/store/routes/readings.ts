@@ -59,7 +59,11 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
     const key = request.headers['idempotency-key'];
     const { readings } = request.body;
     const hash = requestHash(readings);
-    // A retry gets its first answer even if the model or the clock moved on since.
+    // A retry gets its first answer even if the model or the clock moved on since. The KPIs are
+    // read meanwhile (on PostgreSQL another connection) and only looked at for a new key.
+    const kpisRead = db.listNodesByIds(readings.map((r) => r.kpiId));
+    // Awaited below only for a new key: a replay or a conflict must not leave its failure unhandled.
+    kpisRead.catch(() => undefined);
     const previous = await db.storedAnswer({ userId: user.id, idempotencyKey: key, requestHash: hash });
     // Answers are built by the repository from validated rows (see plainJson): up to 1,000 readings each.
     if (previous)
@@ -68,7 +72,7 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
     const clock = now();
     const broken = readingRulesError(
       readingProblems({
-        kpis: (await db.listNodesByIds(readings.map((r) => r.kpiId))).filter(isKpi),
+        kpis: (await kpisRead).filter(isKpi),
         user,
         today: clock.toISOString().slice(0, 10),
         readings,
