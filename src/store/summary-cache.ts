@@ -18,6 +18,7 @@ export function createSummaryCache(db: StoreDb): (asOf: string) => Promise<reado
   const kept = new Map<string, { version: string; rows: readonly SummaryRow[] }>();
   return async (asOf) => {
     const version = await db.dataVersion();
+    if (version === undefined) return loadSummary(db, asOf);
     const hit = kept.get(asOf);
     if (hit?.version === version) return hit.rows;
     const rows = await loadSummary(db, asOf);

@@ -120,9 +120,10 @@ export interface StoreDb {
    * A text that changes whenever anything is committed to the database, by
    * this process or any other: two equal answers around some reads mean those
    * reads saw the same data (what a cache of derived answers is keyed by).
-   * It may also change when nothing a reader cares about did.
+   * It may also change when nothing a reader cares about did. Undefined when
+   * the engine cannot tell: then nothing derived may be kept.
    */
-  dataVersion(): Promise<string>;
+  dataVersion(): Promise<string | undefined>;
   /**
    * Readings events: in-process on SQLite; PostgreSQL LISTEN on a dedicated
    * client so any API process sees readings landed through any other.

@@ -81,15 +81,24 @@ export function createSummaryQueries(db: Kysely<Database>): SummaryQueries {
 
 /**
  * See StoreDb.dataVersion. PostgreSQL: the snapshot (`xmin:xmax:in-progress`),
- * which moves whenever any transaction ends, in any process. SQLite: this
+ * which moves whenever any transaction ends, in any process (13 and later; a
+ * PostgreSQL-compatible engine without it answers undefined). SQLite: this
  * connection's count of changed rows (the store's only connection in this
  * process) with `data_version`, which moves when another connection commits.
  */
-export async function dataVersion(db: Kysely<Database>, engine: Engine): Promise<string> {
-  const { rows } =
-    engine === 'postgres'
-      ? await sql<{ version: string }>`select pg_current_snapshot()::text as version`.execute(db)
-      : await sql<{ version: string }>`select total_changes() || ':' || data_version as version
-          from pragma_data_version`.execute(db);
-  return String(rows[0]!.version);
+export async function dataVersion(db: Kysely<Database>, engine: Engine): Promise<string | undefined> {
+  if (engine === 'sqlite') {
+    const { rows } = await sql<{ version: string }>`select total_changes() || ':' || data_version as version
+      from pragma_data_version`.execute(db);
+    return String(rows[0]!.version);
+  }
+  try {
+    const { rows } = await sql<{ version: string }>`select pg_current_snapshot()::text as version`.execute(
+      db,
+    );
+    return rows[0]!.version;
+  } catch {
+    // No snapshot to compare (an engine without the function): nothing can be kept.
+    return undefined;
+  }
 }
