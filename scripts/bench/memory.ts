@@ -42,7 +42,9 @@ export async function benchMemory(quick: boolean): Promise<BenchRow[]> {
       let peak = 0;
       const sampler = setInterval(() => (peak = Math.max(peak, status(child.pid!, 'VmRSS'))), 10);
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${url}/v1/summary?asOf=${SUMMARY_AS_OF}`, {
+        // A new day each time (the same rows): the store reads the summary afresh, none is kept.
+        const asOf = `${SUMMARY_AS_OF.slice(0, 8)}${15 + i}`;
+        const res = await fetch(`${url}/v1/summary?asOf=${asOf}`, {
           headers: { authorization: `Bearer ${ADMIN}` },
         });
         check(res.status === 200, `summary answered ${res.status}`);
@@ -54,7 +56,13 @@ export async function benchMemory(quick: boolean): Promise<BenchRow[]> {
       const mib = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
       return [
         row('8', `store RSS with ${label}, idle`, mib(idle), '≤ 250 MB', idle <= LIMIT),
-        row('8', `store RSS with ${label}, serving the summary (peak)`, mib(peak), '≤ 250 MB', peak <= LIMIT),
+        row(
+          '8',
+          `store RSS with ${label}, serving the summary read afresh 5 times (peak)`,
+          mib(peak),
+          '≤ 250 MB',
+          peak <= LIMIT,
+        ),
       ];
     } finally {
       child.kill('SIGTERM');

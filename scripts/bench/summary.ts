@@ -83,6 +83,13 @@ export async function benchSummary(where: Where, quick: boolean): Promise<BenchR
     const times: number[] = [];
     for (let i = 0; i < (quick ? 5 : 15); i++)
       times.push((await get(`/v1/summary?asOf=${SUMMARY_AS_OF}`)).ms);
+    // The store keeps a summary until the next commit: a new day each time (same rows) is read afresh.
+    const computed: number[] = [];
+    for (let i = 1; i <= (quick ? 3 : 7); i++) {
+      const answer = await get(`/v1/summary?asOf=${SUMMARY_AS_OF.slice(0, 8)}${15 + i}`);
+      check(answer.body.length === first.body.length, 'another day of the same month: the same summary');
+      computed.push(answer.ms);
+    }
     const xlsx: number[] = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       const answer = await get(`/v1/summary.xlsx?asOf=${SUMMARY_AS_OF}`);
@@ -94,6 +101,12 @@ export async function benchSummary(where: Where, quick: boolean): Promise<BenchR
     const size = `${kpis.toLocaleString('en')} KPIs × 36 months, ${links.toLocaleString('en')} links`;
     return [
       row('2', `summary p50, ${where.engine} (${size})`, ms(p50), `≤ ${budget} ms`, p50 <= budget),
+      row(
+        '2',
+        `summary p50 read afresh (no kept summary), ${where.engine}`,
+        ms(median(computed)),
+        `info (budget ${budget} ms applies to the line above)`,
+      ),
       row('2', `summary.xlsx, ${where.engine}`, ms(median(xlsx)), '≤ 1 s', median(xlsx) <= 1000),
     ];
   } finally {

@@ -135,7 +135,8 @@ export interface ObservationRulesInput {
  */
 export function observationProblems(input: ObservationRulesInput): RuleProblem[] {
   const kpis = new Map(input.kpis.map((k) => [k.id, k]));
-  const links = new Map(input.links.map((l) => [l.id, l]));
+  // A link's KPIs as a set: a reconcile sends every cell of links of 1,000 KPIs.
+  const links = new Map(input.links.map((l) => [l.id, new Set(l.kpiIds)]));
   return input.observations.flatMap((o, i): RuleProblem[] => {
     const at = (field: keyof RulesObservation) => `observations.${i}.${field}`;
     const link = links.get(o.linkId);
@@ -152,7 +153,7 @@ export function observationProblems(input: ObservationRulesInput): RuleProblem[]
       problems.push({ code: 'unknown_kpi', path: at('kpiId'), message: `No KPI "${o.kpiId}".` });
       return problems;
     }
-    if (link && !link.kpiIds.includes(o.kpiId)) {
+    if (link && !link.has(o.kpiId)) {
       problems.push({
         code: 'link_invalid',
         path: at('kpiId'),

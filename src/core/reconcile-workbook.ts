@@ -131,7 +131,7 @@ export async function reconcileWorkbook(
 ): Promise<WorkbookReconcile> {
   const { registrations, ...result } = await compareWorkbook(workbook, store);
   // As few requests as the store's limits allow: one of each for a workbook of
-  // up to 10,000 links and about 20,000 cells, whatever the number of links.
+  // up to 10,000 links and about 40,000 cells (4 MB), whatever the number of links.
   for (const links of batchBySize(registrations, MAX_LINKS_PER_REQUEST)) await store.registerLinks(links);
   for (const observations of batchBySize(result.observations, MAX_OBSERVATIONS_PER_REQUEST)) {
     await store.observe(observations);

@@ -211,14 +211,20 @@ const key = (kpiId: string, period: string) => `${kpiId}\u0000${period}`;
  * row rolls up every KPI below it (see `rollupKpis`).
  */
 export function buildSummary(input: SummaryInput): SummaryRow[] {
-  const canonical = new Map<string, SummaryReading>();
+  // By KPI, then period: thousands of KPIs × their trends are looked up without building a key per cell.
+  const canonical = new Map<string, Map<string, SummaryReading>>();
   const lastSubmitted = new Map<string, string>(Object.entries(input.lastSubmittedAt ?? {}));
-  for (const r of [...input.readings, ...(input.latestReported ?? [])]) {
-    const k = key(r.kpiId, r.period);
-    const current = canonical.get(k);
-    if (!current || r.revision > current.revision) canonical.set(k, r);
-    lastSubmitted.set(r.kpiId, laterTime(lastSubmitted.get(r.kpiId) ?? null, r.submittedAt) ?? r.submittedAt);
-  }
+  const take = (r: SummaryReading) => {
+    let periods = canonical.get(r.kpiId);
+    if (!periods) canonical.set(r.kpiId, (periods = new Map()));
+    const current = periods.get(r.period);
+    if (!current || r.revision > current.revision) periods.set(r.period, r);
+    const last = lastSubmitted.get(r.kpiId);
+    if (last !== r.submittedAt)
+      lastSubmitted.set(r.kpiId, laterTime(last ?? null, r.submittedAt) ?? r.submittedAt);
+  };
+  for (const r of input.readings) take(r);
+  for (const r of input.latestReported ?? []) take(r);
 
   const linksOf = new Map<string, Set<string>>();
   for (const link of input.links) {
@@ -238,22 +244,21 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
     else diverged.set(k, new Set([o.linkId]));
   }
 
-  const reportedOf = new Map<string, SummaryReading[]>();
-  for (const r of canonical.values()) {
-    const list = reportedOf.get(r.kpiId);
-    if (list) list.push(r);
-    else reportedOf.set(r.kpiId, [r]);
-  }
+  // KPIs of one cadence share their period and trend: each is worked out once.
+  const periodOf = memo((cadence: Cadence) => latestEndedPeriod(cadence, input.asOf));
+  const trendOf = memo((period: string) => periodsEndingWith(period, TREND_LENGTH));
 
   const entries = treeOrder(input.nodes);
   const kpiRows = new Map<string, KpiSummaryRow>();
   for (const { node, depth, path } of entries) {
     if (node.kind !== 'kpi') continue;
-    const period = latestEndedPeriod(node.cadence, input.asOf);
-    const reading = canonical.get(key(node.id, period));
+    const period = periodOf(node.cadence);
+    const trend = trendOf(period);
+    const reported = canonical.get(node.id);
+    const reading = reported?.get(period);
     const value = reading?.value ?? null;
     const status = statusOf(node, value, period);
-    const last = latestUpTo(reportedOf.get(node.id) ?? [], node.cadence, period);
+    const last = latestUpTo(reported, node.cadence, trend);
     const overdue = isOverdue(period, reading !== undefined, input.asOf);
     kpiRows.set(node.id, {
       id: node.id,
@@ -277,10 +282,7 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
       thresholds: node.thresholds ?? null,
       status,
       statusCounts: countStatuses([status]),
-      trend: periodsEndingWith(period, TREND_LENGTH).map((p) => ({
-        period: p,
-        value: canonical.get(key(node.id, p))?.value ?? null,
-      })),
+      trend: trend.map((p) => ({ period: p, value: reported?.get(p)?.value ?? null })),
       copies: linksOf.get(node.id)?.size ?? 0,
       divergentCopies: diverged.get(key(node.id, period))?.size ?? 0,
       lastSubmittedAt: lastSubmitted.get(node.id) ?? null,
@@ -346,19 +348,35 @@ export function buildSummary(input: SummaryInput): SummaryRow[] {
 }
 
 /**
- * The reading of the latest period of `cadence` up to `last` among a KPI's
- * canonical readings. Readings of another cadence (the KPI's cadence changed
- * since) are not periods of this row.
+ * The reading of the latest period of `cadence` up to the last of `trend` (the
+ * row's period) among a KPI's canonical readings, by period. Readings of
+ * another cadence (the KPI's cadence changed since) are not periods of this row.
  */
 function latestUpTo(
-  readings: readonly SummaryReading[],
+  reported: ReadonlyMap<string, SummaryReading> | undefined,
   cadence: Cadence,
-  last: string,
+  trend: readonly string[],
 ): SummaryReading | undefined {
+  if (!reported) return undefined;
+  // The trend is the row's last periods: one reported there is later than any before it.
+  for (let i = trend.length - 1; i >= 0; i--) {
+    const found = reported.get(trend[i]!);
+    if (found) return found;
+  }
+  const last = trend[trend.length - 1]!;
   let best: SummaryReading | undefined;
-  for (const r of readings) {
+  for (const r of reported.values()) {
     if (!isPeriodKey(r.period, cadence) || comparePeriods(r.period, last) > 0) continue;
     if (!best || comparePeriods(r.period, best.period) > 0) best = r;
   }
   return best;
+}
+
+/** `f` remembered by its argument, for the few distinct cadences and periods of a summary. */
+function memo<K, V>(f: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (k) => {
+    if (!seen.has(k)) seen.set(k, f(k));
+    return seen.get(k)!;
+  };
 }

@@ -34,3 +34,39 @@ test('an item bigger than a request gets one of its own; nothing yields no batch
 test("the budget stays under the store's body limit, with room for the request's envelope", () => {
   expect(REQUEST_BODY_BUDGET).toBeLessThan(BATCH_BODY_LIMIT - 100_000);
 });
+
+test('thousands of items of mixed sizes and scripts: the same batches as measuring item by item', () => {
+  // The rule itself, one item at a time, in UTF-8 bytes.
+  const reference = <T>(items: readonly T[], maxCount: number, maxBytes: number): T[][] => {
+    const out: T[][] = [];
+    let batch: T[] = [];
+    let bytes = 0;
+    for (const it of items) {
+      const size = Buffer.byteLength(JSON.stringify(it)) + 1;
+      if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
+        out.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(it);
+      bytes += size;
+    }
+    if (batch.length > 0) out.push(batch);
+    return out;
+  };
+  const items = Array.from({ length: 5000 }, (_, i) => ({
+    linkId: `link-${i % 7}`,
+    kpiId: `k${i}`,
+    period: '2026-01',
+    value: i % 11 === 0 ? { unreadable: 'é'.repeat(i % 50) } : i % 13 === 0 ? 'x'.repeat(i % 900) : i,
+  }));
+  for (const [maxCount, maxBytes] of [
+    [100_000, 4_000_000],
+    [1000, 60_000],
+    [333, 20_000],
+    [10, 1_000],
+    [100_000, 300],
+  ] as const) {
+    expect(batchBySize(items, maxCount, maxBytes)).toEqual(reference(items, maxCount, maxBytes));
+  }
+});

@@ -1,17 +1,53 @@
 /** Links of sheet ranges to KPIs, and the latest observation of each linked cell. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Link } from '../../core/api';
-import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT } from './chunks';
+import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT, rowsPerInsert } from './chunks';
 import type { ObservationRow, StoreDb } from './repository';
 import { toLink, toObservation } from './rows';
-import type { Database } from './schema';
+import { bulkInsert } from './bulk-insert';
+import type { Database, ObservationsTable } from './schema';
 
 type LinkQueries = Pick<
   StoreDb,
   'upsertLink' | 'upsertLinks' | 'listLinks' | 'recordObservations' | 'listObservations'
 >;
 
+const OBSERVATION_COLUMNS = [
+  'link_id',
+  'kpi_id',
+  'period',
+  'value',
+  'unreadable',
+  'canonical',
+  'revision',
+  'verdict',
+  'observed_by',
+  'observed_at',
+] as const;
+
+const OBSERVATIONS_PER_INSERT = rowsPerInsert(OBSERVATION_COLUMNS.length);
+
 export function createLinkQueries(db: Kysely<Database>): LinkQueries {
+  const upsertObservations = bulkInsert<Insertable<ObservationsTable>>(db, OBSERVATION_COLUMNS, (db, rows) =>
+    db
+      .insertInto('observations')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['link_id', 'kpi_id', 'period'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            unreadable: eb.ref('excluded.unreadable'),
+            canonical: eb.ref('excluded.canonical'),
+            revision: eb.ref('excluded.revision'),
+            verdict: eb.ref('excluded.verdict'),
+            observed_by: eb.ref('excluded.observed_by'),
+            observed_at: eb.ref('excluded.observed_at'),
+          }))
+          // An observation that arrives late (from a slower process) does not replace a newer one.
+          .whereRef('observations.observed_at', '<=', 'excluded.observed_at'),
+      ),
+  );
   return {
     upsertLink: async (link) => {
       const [stored] = await upsertLinkRows(db, [link]);
@@ -55,27 +91,7 @@ export function createLinkQueries(db: Kysely<Database>): LinkQueries {
       }));
       if (values.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const part of chunks(values, ROWS_PER_INSERT)) {
-          await trx
-            .insertInto('observations')
-            .values(part)
-            .onConflict((oc) =>
-              oc
-                .columns(['link_id', 'kpi_id', 'period'])
-                .doUpdateSet((eb) => ({
-                  value: eb.ref('excluded.value'),
-                  unreadable: eb.ref('excluded.unreadable'),
-                  canonical: eb.ref('excluded.canonical'),
-                  revision: eb.ref('excluded.revision'),
-                  verdict: eb.ref('excluded.verdict'),
-                  observed_by: eb.ref('excluded.observed_by'),
-                  observed_at: eb.ref('excluded.observed_at'),
-                }))
-                // An observation that arrives late (from a slower process) does not replace a newer one.
-                .whereRef('observations.observed_at', '<=', 'excluded.observed_at'),
-            )
-            .execute();
-        }
+        for (const part of chunks(values, OBSERVATIONS_PER_INSERT)) await upsertObservations(trx, part);
       });
     },
 

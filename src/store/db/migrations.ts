@@ -5,6 +5,7 @@
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-diverged-observations';
 import type { Engine } from './schema';
 
 interface EngineMigration {
@@ -14,7 +15,10 @@ interface EngineMigration {
   up(db: Kysely<any>, engine: Engine): Promise<void>;
 }
 
-const MIGRATIONS: [name: string, migration: EngineMigration][] = [['0001-initial', m0001]];
+const MIGRATIONS: [name: string, migration: EngineMigration][] = [
+  ['0001-initial', m0001],
+  ['0002-diverged-observations', m0002],
+];
 
 /**
  * Each migration receives the engine so it can write engine-specific DDL

@@ -11,6 +11,7 @@ import { migrationProvider } from './migrations';
 import { createLocalChannel, createPostgresChannel, type EventChannel } from './readings-events';
 import { createStoreDb, type StoreDb } from './repository';
 import type { Database, Engine } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export interface StoreDbOptions {
   /** Folder of the embedded SQLite database (`plumbline.db`); created when missing. */
@@ -63,7 +64,7 @@ export function connectDatabase(options: StoreDbOptions): { db: Kysely<Database>
       throw error;
     }
     return {
-      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
       engine: 'sqlite',
     };
   }

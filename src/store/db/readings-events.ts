@@ -121,10 +121,14 @@ export async function createPostgresChannel(connectionString: string): Promise<E
 
   return {
     inTransaction: async (trx, event) => {
-      for (const part of chunks(event.readings, REFS_PER_NOTIFY)) {
-        const payload = JSON.stringify({ readings: part } satisfies ReadingsEvent);
-        await sql`select pg_notify(${READINGS_CHANNEL}, ${payload})`.execute(trx);
-      }
+      const payloads = chunks(event.readings, REFS_PER_NOTIFY).map((part) =>
+        JSON.stringify({ readings: part } satisfies ReadingsEvent),
+      );
+      if (payloads.length === 0) return;
+      // Every payload in one statement: a round trip per 40 readings made a batch of 1,000 wait on 25.
+      await sql`select pg_notify(${READINGS_CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`.execute(
+        trx,
+      );
     },
     afterCommit: () => {},
     subscribe: listeners.subscribe,

@@ -6,12 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { Link, Reading, ReadingInput } from '../../core/api';
 import type { ModelNode, User } from '../../core/model';
+import type { SummaryLink, SummaryObservation, SummaryReading } from '../../core/summary';
 import type { Verdict } from '../../core/verdict';
 import { createLinkQueries } from './link-queries';
 import { createReadingQueries } from './reading-queries';
+import { createSummaryQueries, dataVersion } from './summary-queries';
 import type { EventChannel } from './readings-events';
 import type { Database, Engine } from './schema';
-import { storedAnswer, submitReadings } from './submit-readings';
+import { createReadingWrites } from './submit-readings';
 import { createUserNodeQueries } from './user-node-queries';
 
 export type { Engine } from './schema';
@@ -95,6 +97,16 @@ export interface StoreDb {
    */
   latestReported(kpiIds: string[], endedBefore: string): Promise<Reading[]>;
   lastSubmittedAt(kpiIds: string[]): Promise<Map<string, string>>;
+  /**
+   * The latest revision of each of `periods` (keys) of the KPIs, with only the
+   * fields a summary shows (no source, no period bounds), in no particular
+   * order: a summary's trends, the canonical values a reconcile is compared with.
+   */
+  latestOfPeriods(kpiIds: string[], periods: string[]): Promise<SummaryReading[]>;
+  /** Every link's id and KPIs, all a summary needs of links. */
+  summaryLinks(): Promise<SummaryLink[]>;
+  /** The latest observations of some KPIs for one period that diverged: what a summary counts. */
+  divergedObservations(kpiIds: string[], period: string): Promise<SummaryObservation[]>;
   /** Inserts, or updates every field but createdBy/createdAt when the id exists; returns the stored link. */
   upsertLink(link: Link): Promise<Link>;
   /** `upsertLink` for many links in one transaction, all-or-nothing; answers in the order given. */
@@ -104,6 +116,14 @@ export interface StoreDb {
   recordObservations(rows: ObservationRow[]): Promise<void>;
   /** The latest observations, of some KPIs and of one verdict when asked (the summary counts only `diverged`). */
   listObservations(filter?: { kpiIds?: string[]; verdict?: Verdict }): Promise<ObservationRow[]>;
+  /**
+   * A text that changes whenever anything is committed to the database, by
+   * this process or any other: two equal answers around some reads mean those
+   * reads saw the same data (what a cache of derived answers is keyed by).
+   * It may also change when nothing a reader cares about did. Undefined when
+   * the engine cannot tell: then nothing derived may be kept.
+   */
+  dataVersion(): Promise<string | undefined>;
   /**
    * Readings events: in-process on SQLite; PostgreSQL LISTEN on a dedicated
    * client so any API process sees readings landed through any other.
@@ -131,10 +151,11 @@ export function createStoreDb(db: Kysely<Database>, engine: Engine, events: Even
       return closing;
     },
     ...createUserNodeQueries(db, engine),
-    submitReadings: (args) => submitReadings(db, events, args),
-    storedAnswer: (args) => storedAnswer(db, args),
+    ...createReadingWrites(db, events),
     ...createReadingQueries(db),
     ...createLinkQueries(db),
+    ...createSummaryQueries(db),
+    dataVersion: () => dataVersion(db, engine),
     onReadings: (listener) => events.subscribe(listener),
   };
 }

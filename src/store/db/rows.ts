@@ -58,7 +58,7 @@ const VERDICTS: ReadonlySet<string> = new Set<Verdict>([
   'unreadable',
 ]);
 
-function isVerdict(text: string): text is Verdict {
+export function isVerdict(text: string): text is Verdict {
   return VERDICTS.has(text);
 }
 

@@ -6,36 +6,68 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Reading } from '../../core/api';
 import { PlumblineError } from '../../core/errors';
 import { periodBounds } from '../../core/period-key';
-import { chunks, IDS_PER_QUERY, ROWS_PER_INSERT } from './chunks';
+import { chunks, IDS_PER_QUERY, rowsPerInsert } from './chunks';
 import type { EventChannel } from './readings-events';
 import type { NewReading, ReadingsEvent, StoreDb } from './repository';
 import { toReading, type ReadingRow } from './rows';
+import { bulkInsert } from './bulk-insert';
 import type { Database } from './schema';
 import { isRetryable } from './sql-errors';
 
 type SubmitArgs = Parameters<StoreDb['submitReadings']>[0];
 type SubmitResult = Awaited<ReturnType<StoreDb['submitReadings']>>;
 
+const READING_COLUMNS = [
+  'kpi_id',
+  'period',
+  'period_start',
+  'period_end',
+  'value',
+  'comment',
+  'remediation',
+  'source',
+  'submitted_by',
+  'submitted_at',
+  'revision',
+] as const satisfies readonly (keyof ReadingRow)[];
+
+const READINGS_PER_INSERT = rowsPerInsert(READING_COLUMNS.length);
+
 /** Enough for dozens of writers on one KPI period; a loser waits a few ms between tries. */
 const MAX_ATTEMPTS = 25;
 
+/** The store's write path of readings, and the look-up of a key's first answer. */
+export function createReadingWrites(
+  db: Kysely<Database>,
+  events: EventChannel,
+): Pick<StoreDb, 'submitReadings' | 'storedAnswer'> {
+  const insertReadings = bulkInsert<ReadingRow>(db, READING_COLUMNS, (db, rows) =>
+    db.insertInto('readings').values(rows),
+  );
+  return {
+    submitReadings: (args) =>
+      submitReadings(db, (trx, attempt) => submitOnce(trx, events, insertReadings, args, attempt), events),
+    storedAnswer: (args) => storedAnswer(db, args),
+  };
+}
+
 /**
- * Why retrying is correct: every attempt is a whole transaction that first
- * looks for the key. A request that lost the race for its idempotency key
+ * Why retrying is correct: every attempt is a whole transaction, and every
+ * one after the first looks for the key before anything else. A request that lost the race for its idempotency key
  * (PostgreSQL makes the second INSERT of the key wait for the first
  * transaction, then fail with a unique violation) finds the stored answer on
  * its next attempt and replays it. A request that lost the race for a
  * revision (another key took `max + 1` of the same KPI period first) reads the
  * new max on its next attempt. Nothing of a failed attempt is kept.
  */
-export async function submitReadings(
+async function submitReadings(
   db: Kysely<Database>,
+  once: (trx: Transaction<Database>, attempt: number) => Promise<SubmitResult>,
   events: EventChannel,
-  args: SubmitArgs,
 ): Promise<SubmitResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction().execute((trx) => submitOnce(trx, events, args));
+      const result = await db.transaction().execute((trx) => once(trx, attempt));
       if (!result.replayed) events.afterCommit(eventOf(result.readings));
       return result;
     } catch (error) {
@@ -46,7 +78,7 @@ export async function submitReadings(
 }
 
 /** The first answer to a key, outside any write: see StoreDb.storedAnswer. */
-export async function storedAnswer(
+async function storedAnswer(
   db: Kysely<Database>,
   args: Pick<SubmitArgs, 'userId' | 'idempotencyKey' | 'requestHash'>,
 ): Promise<Reading[] | undefined> {
@@ -66,11 +98,18 @@ function findKey(db: Kysely<Database> | Transaction<Database>, userId: string, k
 async function submitOnce(
   trx: Transaction<Database>,
   events: EventChannel,
+  insertReadings: (trx: Transaction<Database>, rows: readonly ReadingRow[]) => Promise<void>,
   args: SubmitArgs,
+  attempt: number,
 ): Promise<SubmitResult> {
   const { userId, idempotencyKey, requestHash, readings } = args;
-  const stored = await findKey(trx, userId, idempotencyKey);
-  if (stored) return replay(stored, requestHash);
+  // The first attempt does not look: a new key is the rule (the route has just
+  // asked storedAnswer), and a key stored meanwhile makes the INSERT of the key
+  // below fail, so the next attempt finds it and replays. One round trip less per batch.
+  if (attempt > 1) {
+    const stored = await findKey(trx, userId, idempotencyKey);
+    if (stored) return replay(stored, requestHash);
+  }
 
   const rows = await numberRevisions(trx, readings);
   const answer = rows.map(toReading);
@@ -93,9 +132,8 @@ async function submitOnce(
   const sorted = [...rows].sort(
     (a, b) => compare(a.kpi_id, b.kpi_id) || compare(a.period, b.period) || a.revision - b.revision,
   );
-  for (const part of chunks(sorted, ROWS_PER_INSERT)) {
-    await trx.insertInto('readings').values(part).execute();
-  }
+  // A batch of 1,000 readings (the most a request carries) is one statement.
+  for (const part of chunks(sorted, READINGS_PER_INSERT)) await insertReadings(trx, part);
   if (answer.length > 0) await events.inTransaction(trx, eventOf(answer));
   return { replayed: false, readings: answer };
 }

@@ -4,7 +4,7 @@ import { periodBounds } from '../../core/period-key';
 import type { RouteDeps, StoreApp } from '../app';
 import { BODY_LIMITS } from '../body-limits';
 import { kpisByIds } from '../kpi-lookup';
-import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
+import { errorResponses, jsonAnswer, plainJson, WITH_BODY } from '../route-schemas';
 
 /** `POST /v1/canonical`: the schemas that check its request and serialize its answers. */
 const postCanonical = {
@@ -24,7 +24,7 @@ export function registerCanonicalRoutes(app: StoreApp, { db }: RouteDeps): void 
    * The latest revision per KPI and period, in one answer. `from`/`to` may be
    * keys of any cadence: a period is included when its days overlap theirs.
    */
-  app.post('/v1/canonical', postCanonical, async (request) => {
+  app.post('/v1/canonical', postCanonical, async (request, reply) => {
     const { kpiIds, from, to } = request.body;
     await kpisByIds(db, kpiIds, 'kpiIds');
     const fromDay = from ? periodBounds(from).start : undefined;
@@ -34,6 +34,7 @@ export function registerCanonicalRoutes(app: StoreApp, { db }: RouteDeps): void 
         { path: 'from', message: 'must not be after "to"' },
       ]);
     }
-    return { readings: await db.latestReadings(kpiIds, { fromDay, toDay }) };
+    // Stored readings as toReading shapes them (see plainJson): a reconcile asks for tens of thousands.
+    return plainJson(reply).send({ readings: await db.latestReadings(kpiIds, { fromDay, toDay }) });
   });
 }

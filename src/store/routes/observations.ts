@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import {
-  observationAnswerSchema,
-  observationsRequestSchema,
-  type ObservationInput,
-  type Reading,
-} from '../../core/api';
-import { periodBounds } from '../../core/period-key';
+import { observationAnswerSchema, observationsRequestSchema, type ObservationInput } from '../../core/api';
 import { observationProblems, observationRulesError } from '../../core/reading-rules';
+import type { SummaryReading } from '../../core/summary';
 import { verdictOf } from '../../core/verdict';
 import type { RouteDeps, StoreApp } from '../app';
 import { BODY_LIMITS } from '../body-limits';
@@ -14,7 +9,9 @@ import { currentUser } from '../current-user';
 import type { ObservationRow } from '../db/repository';
 import { kpisByIds } from '../kpi-lookup';
 import { linkersOnly } from '../role-hooks';
-import { errorResponses, jsonAnswer, WITH_BODY } from '../route-schemas';
+import { errorResponses, jsonAnswer, plainJson, WITH_BODY } from '../route-schemas';
+
+type ObservationAnswer = z.infer<typeof observationAnswerSchema>;
 
 /** `POST /v1/observations`: the schemas that check its request and serialize its answers. */
 const postObservations = {
@@ -46,7 +43,7 @@ export function registerObservationRoutes(app: StoreApp, { db, now }: RouteDeps)
    * of that moment, answered with its verdict, and kept as the latest
    * observation of its link and period.
    */
-  app.post('/v1/observations', postObservations, async (request) => {
+  app.post('/v1/observations', postObservations, async (request, reply) => {
     const user = currentUser(request);
     const { observations } = request.body;
     const kpis = await kpisByIds(
@@ -62,50 +59,53 @@ export function registerObservationRoutes(app: StoreApp, { db, now }: RouteDeps)
 
     const canonical = await canonicalFor(db, observations);
     const observedAt = now().toISOString();
-    const answers = observations.map((o) => {
-      const reading = canonical.get(key(o.kpiId, o.period));
-      return {
-        ...o,
+    const answers: ObservationAnswer[] = [];
+    const rows: ObservationRow[] = [];
+    for (const o of observations) {
+      const reading = canonical.get(o.kpiId)?.get(o.period);
+      const verdict = verdictOf(o.value, reading?.value, kpis.get(o.kpiId)?.tolerance);
+      const answer: ObservationAnswer = {
+        linkId: o.linkId,
+        kpiId: o.kpiId,
+        period: o.period,
+        value: o.value,
         canonical: reading?.value ?? null,
         revision: reading?.revision ?? null,
-        verdict: verdictOf(o.value, reading?.value, kpis.get(o.kpiId)?.tolerance),
+        verdict,
       };
-    });
-    const rows: ObservationRow[] = answers.flatMap((a) =>
-      a.verdict === null
-        ? []
-        : [
-            {
-              linkId: a.linkId,
-              kpiId: a.kpiId,
-              period: a.period,
-              value: typeof a.value === 'number' ? a.value : null,
-              unreadable: a.value !== null && typeof a.value === 'object' ? a.value.unreadable : null,
-              canonical: a.canonical,
-              revision: a.revision,
-              verdict: a.verdict,
-              observedBy: user.id,
-              observedAt,
-            },
-          ],
-    );
+      answers.push(answer);
+      if (verdict === null) continue;
+      rows.push({
+        linkId: o.linkId,
+        kpiId: o.kpiId,
+        period: o.period,
+        value: typeof o.value === 'number' ? o.value : null,
+        unreadable: o.value !== null && typeof o.value === 'object' ? o.value.unreadable : null,
+        canonical: answer.canonical,
+        revision: answer.revision,
+        verdict,
+        observedBy: user.id,
+        observedAt,
+      });
+    }
     await db.recordObservations(rows);
-    return { observations: answers };
+    // Built here from validated input and stored readings: see plainJson.
+    return plainJson(reply).send({ observations: answers });
   });
 }
 
+/** The canonical reading of each KPI and period observed, by KPI then period. */
 async function canonicalFor(
   db: RouteDeps['db'],
   observations: ObservationInput[],
-): Promise<Map<string, Reading>> {
-  const bounds = observations.map((o) => periodBounds(o.period));
-  const fromDay = bounds.map((b) => b.start).reduce((a, b) => (a < b ? a : b));
-  const toDay = bounds.map((b) => b.end).reduce((a, b) => (a > b ? a : b));
+): Promise<Map<string, Map<string, SummaryReading>>> {
   const kpiIds = [...new Set(observations.map((o) => o.kpiId))];
-  const readings = await db.latestReadings(kpiIds, { fromDay, toDay });
-  return new Map(readings.map((r) => [key(r.kpiId, r.period), r]));
-}
-
-function key(kpiId: string, period: string): string {
-  return `${kpiId}\u0000${period}`;
+  const periods = [...new Set(observations.map((o) => o.period))];
+  const byKpi = new Map<string, Map<string, SummaryReading>>();
+  for (const r of await db.latestOfPeriods(kpiIds, periods)) {
+    const byPeriod = byKpi.get(r.kpiId);
+    if (byPeriod) byPeriod.set(r.period, r);
+    else byKpi.set(r.kpiId, new Map([[r.period, r]]));
+  }
+  return byKpi;
 }

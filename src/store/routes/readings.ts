@@ -13,7 +13,7 @@ import type { RouteDeps, StoreApp } from '../app';
 import { BODY_LIMITS } from '../body-limits';
 import { currentUser } from '../current-user';
 import { requestHash } from '../request-hash';
-import { errorResponses, jsonAnswer, WITH_BODY, WITH_QUERY } from '../route-schemas';
+import { errorResponses, jsonAnswer, plainJson, WITH_BODY, WITH_QUERY } from '../route-schemas';
 
 /** `POST /v1/readings`: the schemas that check its request and serialize its answers. */
 const postReadings = {
@@ -61,14 +61,20 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
     const key = request.headers['idempotency-key'];
     const { readings } = request.body;
     const hash = requestHash(readings);
-    // A retry gets its first answer even if the model or the clock moved on since.
+    // A retry gets its first answer even if the model or the clock moved on since. The KPIs are
+    // read meanwhile (on PostgreSQL another connection) and only looked at for a new key.
+    const kpisRead = db.listNodesByIds(readings.map((r) => r.kpiId));
+    // Awaited below only for a new key: a replay or a conflict must not leave its failure unhandled.
+    kpisRead.catch(() => undefined);
     const previous = await db.storedAnswer({ userId: user.id, idempotencyKey: key, requestHash: hash });
-    if (previous) return reply.status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
+    // Answers are built by the repository from validated rows (see plainJson): up to 1,000 readings each.
+    if (previous)
+      return plainJson(reply).status(201).header('Idempotent-Replayed', 'true').send({ readings: previous });
 
     const clock = now();
     const broken = readingRulesError(
       readingProblems({
-        kpis: (await db.listNodesByIds(readings.map((r) => r.kpiId))).filter(isKpi),
+        kpis: (await kpisRead).filter(isKpi),
         user,
         today: clock.toISOString().slice(0, 10),
         readings,
@@ -82,7 +88,7 @@ export function registerReadingRoutes(app: StoreApp, { db, now }: RouteDeps): vo
       requestHash: hash,
       readings: readings.map((r) => ({ ...r, submittedBy: user.id, submittedAt })),
     });
-    return reply
+    return plainJson(reply)
       .status(201)
       .header('Idempotent-Replayed', String(result.replayed))
       .send({ readings: result.readings });

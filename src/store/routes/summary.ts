@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { summaryAnswerSchema, summaryQuerySchema } from '../../core/api';
 import type { RouteDeps, StoreApp } from '../app';
-import { loadSummary } from '../load-summary';
-import { errorResponses, jsonAnswer, otherAnswer, WITH_QUERY } from '../route-schemas';
+import { createSummaryCache } from '../summary-cache';
+import { errorResponses, jsonAnswer, otherAnswer, plainJson, WITH_QUERY } from '../route-schemas';
 import { renderSummaryWorkbook } from '../summary-workbook';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,17 +33,19 @@ const getSummaryWorkbook = {
 };
 
 export function registerSummaryRoutes(app: StoreApp, { db, now }: RouteDeps): void {
+  const summaryAsOf = createSummaryCache(db);
   const asOfOf = (query: z.infer<typeof summaryQuerySchema>) =>
     query.asOf ?? now().toISOString().slice(0, 10);
 
-  app.get('/v1/summary', getSummary, async (request) => {
+  app.get('/v1/summary', getSummary, async (request, reply) => {
     const asOf = asOfOf(request.query);
-    return { asOf, rows: await loadSummary(db, asOf) };
+    // Rows built by buildSummary from stored data (see plainJson): thousands of rows with their trends.
+    return plainJson(reply).send({ asOf, rows: [...(await summaryAsOf(asOf))] });
   });
 
   app.get('/v1/summary.xlsx', getSummaryWorkbook, async (request, reply) => {
     const asOf = asOfOf(request.query);
-    const workbook = await renderSummaryWorkbook(await loadSummary(db, asOf), asOf);
+    const workbook = await renderSummaryWorkbook(await summaryAsOf(asOf), asOf);
     return reply
       .header('Content-Type', XLSX)
       .header('Content-Disposition', `attachment; filename="plumbline-summary-${asOf}.xlsx"`)

@@ -678,8 +678,10 @@ describe('postgres', () => {
         expect(await stores[3]!.countUsers()).toBe(2);
         const { db: raw } = connectDatabase({ databaseUrl });
         try {
-          const done = await sql<{ name: string }>`select name from kysely_migration`.execute(raw);
-          expect(done.rows.map((r) => r.name)).toEqual(['0001-initial']);
+          const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+            raw,
+          );
+          expect(done.rows.map((r) => r.name)).toEqual(['0001-initial', '0002-diverged-observations']);
         } finally {
           await raw.destroy();
         }

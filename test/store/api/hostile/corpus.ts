@@ -4,6 +4,7 @@
  * a 4xx in its error format, storing nothing. Most are a valid request with one
  * thing wrong, so the refusal is about that thing.
  */
+import { MAX_OBSERVATIONS_PER_REQUEST } from '../../../../src/core/request-limits';
 
 export interface HostileCase {
   category: string;
@@ -308,9 +309,14 @@ const tooLarge: HostileCase[] = [
   on(
     'observations',
     'too large',
-    '20001 observations',
+    `${MAX_OBSERVATIONS_PER_REQUEST + 1} observations (small ones, under the body limit)`,
     JSON.stringify({
-      observations: Array.from({ length: 20001 }, () => ROUTES.observations.body.observations[0]),
+      observations: Array.from({ length: MAX_OBSERVATIONS_PER_REQUEST + 1 }, () => ({
+        linkId: 'l',
+        kpiId: 'k',
+        period: '2026-01',
+        value: 1,
+      })),
     }),
   ),
   on(
