@@ -12,8 +12,18 @@ import { slideFormula } from './shared-formula';
 import { UnsupportedWorkbookError } from './workbook-errors';
 import { parsePart, SKIP_REST } from './xml-stream';
 
-/** A `<mergeCell ref="…">` in raw text (any prefix), for the part of a sheet past the rows read. */
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+/**
+ * In raw text (any prefix), for the part of a sheet past the rows read: a
+ * `<row r>` (group 1), a `<c r>` (group 2) or a `<mergeCell ref>` (group 3).
+ */
+const TAIL_TAG =
+  /<(?:[\w.-]+:)?(?:row\s[^>]*?\br\s*=\s*["']([^"']*)|c\s[^>]*?\br\s*=\s*["']([^"']*)|mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*))["']/g;
+
+/** The 0-based row of a `<row r>`, or of the row after `previous` when `r` is missing or not a row number. */
+function rowOf(r: string | undefined, previous: number): number {
+  const n = r === undefined ? NaN : Number(r);
+  return Number.isInteger(n) && n >= 1 ? n - 1 : previous + 1;
+}
 
 export interface RawCell {
   row: number;
@@ -37,7 +47,11 @@ export interface WorksheetScan {
 type Capture = 'v' | 'f' | 't' | undefined;
 
 export interface ScanOptions {
-  /** The last row (0-based) holding a wanted cell: rows come in order, so parsing stops after it. */
+  /**
+   * The last row (0-based) holding a wanted cell. Rows normally come in
+   * order, so parsing stops after it; should a row or cell at or above it
+   * come later after all, the part is read again without stopping.
+   */
   lastRow?: number;
   /** More cells kept than this is refused, with `tooMany`'s message. */
   maxCells?: number;
@@ -47,7 +61,8 @@ export interface ScanOptions {
 /**
  * Reads the cells of the worksheet part at `path` for which `wants(row, col)`
  * holds (0-based). Past `lastRow` the rest of the part is only searched for
- * merged areas (they come after the cells), which costs a fraction of parsing it.
+ * merged areas (they come after the cells) and for rows out of order, which
+ * costs a fraction of parsing it.
  */
 export async function scanWorksheet(
   zip: JSZip,
@@ -65,6 +80,12 @@ export async function scanWorksheet(
     if (rect && ref !== undefined) merges.set(ref, rect);
   };
   let past = false;
+  /** A row or cell at or above `lastRow` seen after the stop: the cells read are not all there are. */
+  let outOfOrder = false;
+  const early = (rowIndex: number | undefined) => {
+    if (rowIndex !== undefined && rowIndex <= lastRow) outOfOrder = true;
+    return outOfOrder;
+  };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
   let col = -1;
@@ -83,6 +104,8 @@ export async function scanWorksheet(
     open(local, attrs) {
       if (past) {
         if (local === 'mergeCell') addMerge(attrs.ref);
+        else if (local === 'row' && attrs.r !== undefined) early(rowOf(attrs.r, lastRow));
+        else if (local === 'c' && attrs.r !== undefined) early(parseCellA1(attrs.r)?.row);
         return undefined;
       }
       if (phonetic > 0) {
@@ -91,8 +114,7 @@ export async function scanWorksheet(
       }
       switch (local) {
         case 'row': {
-          const r = attrs.r === undefined ? NaN : Number(attrs.r);
-          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+          row = rowOf(attrs.r, row);
           col = -1;
           if (row > lastRow) {
             past = true;
@@ -156,7 +178,13 @@ export async function scanWorksheet(
       return undefined;
     },
     tail(text) {
-      for (const m of text.matchAll(MERGE_CELL)) addMerge(m[1]);
+      for (const m of text.matchAll(TAIL_TAG)) {
+        if (m[3] !== undefined) addMerge(m[3]);
+        else if (early(m[1] !== undefined ? rowOf(m[1], lastRow) : parseCellA1(m[2] ?? '')?.row)) {
+          return SKIP_REST;
+        }
+      }
+      return undefined;
     },
     text(text) {
       if (capture !== undefined && phonetic === 0) buffer += text;
@@ -212,5 +240,6 @@ export async function scanWorksheet(
       }
     },
   });
+  if (outOfOrder) return scanWorksheet(zip, path, wants, { ...options, lastRow: undefined });
   return { cells, merges: [...merges.values()] };
 }
