@@ -112,10 +112,11 @@ export async function readSheetCells(
     for (const [i, text] of await readSharedStrings(source.zip, sstPath, missing))
       source.strings.set(i, text);
   }
-  if (scan.cells.some((c) => c.style > 0)) {
+  // Style 0 is cellXfs[0], whose format need not be General: a kept cell's format never depends on the others kept.
+  if (scan.cells.length > 0) {
     source.formats ??= readNumberFormats(source.zip, partPath(source.layout, 'styles'));
   }
-  const formats = scan.cells.some((c) => c.style > 0) ? await source.formats : [];
+  const formats = scan.cells.length > 0 ? await source.formats : [];
   const covered = (row: number, col: number) =>
     scan.merges.some(
       (m) =>

@@ -22,3 +22,20 @@ test('conditional formats with the same id do not replace a cell format', async 
   const [block] = await (await openXlsxHost(bytes)).readBlocks([{ sheet: 'Ops', address: 'A1' }]);
   expect(block!.numberFormats).toEqual([['0.0%']]);
 });
+
+test("a cell of style 0 has cellXfs[0]'s format, whatever is read with it", async () => {
+  const bytes = await workbookWith(
+    '<row r="1"><c r="A1"><v>45306</v></c><c r="B1" s="1"><v>3</v></c></row>',
+    stylesXml([14, 0]),
+  );
+  const host = await openXlsxHost(bytes);
+  const [alone, both] = await host.readBlocks([
+    { sheet: 'Ops', address: 'A1' },
+    { sheet: 'Ops', address: 'A1:B1' },
+  ]);
+  expect(alone!.numberFormats).toEqual([['mm-dd-yy']]);
+  expect(both!.numberFormats).toEqual([['mm-dd-yy', 'General']]);
+  const [first] = await (await openXlsxHost(bytes)).readBlocks([{ sheet: 'Ops', address: 'A1' }]);
+  expect(first!.numberFormats).toEqual([['mm-dd-yy']]);
+  expect((await readWorkbook(bytes)).sheets[0]!.numberFormats).toEqual([['mm-dd-yy', 'General']]);
+});
