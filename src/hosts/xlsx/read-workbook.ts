@@ -64,6 +64,22 @@ function partPath(layout: PackageLayout, kind: string): string | undefined {
   return layout.relationships.find((r) => r.kind === kind && r.path)?.path;
 }
 
+/** ISO 8601 as a `t="d"` cell holds it: a date, a time of day, an optional zone. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * A `t="d"` cell's text as the Date whose UTC fields are its date and time. A
+ * serial is a wall-clock time, so a value without a zone is read as UTC, not
+ * in the zone of the machine reading it (which `new Date` would use). Text
+ * that is not ISO 8601 gives undefined.
+ */
+function wallClockDate(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const date = new Date(text.includes('T') && m[1] === undefined ? `${text.trim()}Z` : text.trim());
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean): CellValue {
   if (!cell.hasValue) return '';
   switch (cell.type) {
@@ -77,8 +93,8 @@ function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean)
     case 'b':
       return cell.value === '1' || cell.value === 'true';
     case 'd': {
-      const date = new Date(cell.value);
-      return Number.isNaN(date.getTime()) ? cell.value : epochDateToExcelSerial(date, date1904);
+      const date = wallClockDate(cell.value);
+      return date === undefined ? cell.value : epochDateToExcelSerial(date, date1904);
     }
     default: {
       if (cell.value.trim() === '') return '';
