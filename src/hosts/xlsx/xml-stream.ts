@@ -106,7 +106,9 @@ export async function parsePart(
         const text = carry + chunk;
         carry = unfinishedTag(text);
         if (carry.length > MAX_RUN) throw runRefusal(path);
-        return handlers.tail(text.slice(0, text.length - carry.length)) === SKIP_REST ? STOP : undefined;
+        if (handlers.tail(text.slice(0, text.length - carry.length)) !== SKIP_REST) return undefined;
+        carry = '';
+        return STOP;
       }
       // A chunk with an event in it resets the count; the text after that event is one chunk at most.
       sinceEvent += chunk.length;
