@@ -34,10 +34,7 @@ async function cellsOf(
     });
   }
   if (!sheet.part) throw new HostError('ItemNotFound', `the part of sheet '${sheet.name}' is missing`);
-  const wants = (row: number, col: number) =>
-    rects.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
-  const lastRow = Math.max(...rects.map((r) => r.bottom));
-  const { cells } = await readSheetCells(state.source, sheet.part, wants, { lastRow });
+  const { cells } = await readSheetCells(state.source, sheet.part, rects);
   return (row, col) => cells.get(cellKey(row, col));
 }
 

@@ -44,20 +44,26 @@ export async function readNumberFormats(zip: JSZip, path: string | undefined): P
   if (!path || !zip.file(path)) return [];
   const custom = new Map<number, string>();
   const ids: number[] = [];
-  let inCellXfs = false;
+  // Only the stylesheet's own <numFmts> and <cellXfs> count: the <numFmt>s of
+  // conditional formats (<dxfs>, extLst) may reuse an id for another format.
+  let depth = 0;
+  let list: 'numFmts' | 'cellXfs' | undefined;
   await parsePart(
     zip,
     path,
     {
       open(local, attrs) {
-        if (local === 'numFmt' && attrs.numFmtId !== undefined) {
+        depth++;
+        if (depth === 2 && (local === 'numFmts' || local === 'cellXfs')) list = local;
+        else if (depth !== 3 || list === undefined) return;
+        else if (list === 'numFmts' && local === 'numFmt' && attrs.numFmtId !== undefined) {
           custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
-        } else if (local === 'cellXfs') inCellXfs = true;
-        else if (local === 'xf' && inCellXfs) ids.push(Number(attrs.numFmtId ?? 0));
+        } else if (list === 'cellXfs' && local === 'xf') ids.push(Number(attrs.numFmtId ?? 0));
       },
       text() {},
-      close(local) {
-        if (local === 'cellXfs') inCellXfs = false;
+      close() {
+        if (depth === 2) list = undefined;
+        depth--;
       },
     },
     SMALL_PART_LIMITS,

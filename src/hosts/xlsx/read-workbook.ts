@@ -64,6 +64,22 @@ function partPath(layout: PackageLayout, kind: string): string | undefined {
   return layout.relationships.find((r) => r.kind === kind && r.path)?.path;
 }
 
+/** ISO 8601 as a `t="d"` cell holds it: a date, a time of day, an optional zone. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * A `t="d"` cell's text as the Date whose UTC fields are its date and time. A
+ * serial is a wall-clock time, so a value without a zone is read as UTC, not
+ * in the zone of the machine reading it (which `new Date` would use). Text
+ * that is not ISO 8601 gives undefined.
+ */
+function wallClockDate(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const date = new Date(text.includes('T') && m[1] === undefined ? `${text.trim()}Z` : text.trim());
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean): CellValue {
   if (!cell.hasValue) return '';
   switch (cell.type) {
@@ -77,8 +93,8 @@ function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean)
     case 'b':
       return cell.value === '1' || cell.value === 'true';
     case 'd': {
-      const date = new Date(cell.value);
-      return Number.isNaN(date.getTime()) ? cell.value : epochDateToExcelSerial(date, date1904);
+      const date = wallClockDate(cell.value);
+      return date === undefined ? cell.value : epochDateToExcelSerial(date, date1904);
     }
     default: {
       if (cell.value.trim() === '') return '';
@@ -88,21 +104,22 @@ function valueOf(cell: RawCell, strings: Map<number, string>, date1904: boolean)
   }
 }
 
-/**
- * The cells of `sheet` for which `wants(row, col)` holds, in the port's
- * conventions. A cell of a merged area other than its top-left reads as
- * empty (keeping its own format), as in Excel.
- */
-export async function readSheetCells(
+/** The cells of `sheet` for which `wants(row, col)` holds, in the port's conventions, before merged areas apply. */
+async function scanCells(
   source: CellSource,
   sheet: PackageSheet,
   wants: (row: number, col: number) => boolean,
-  options: ScanOptions = {},
+  options: ScanOptions,
 ): Promise<SheetCells> {
   if (!sheet.path || !source.zip.file(sheet.path)) {
     throw new UnsupportedWorkbookError(`The sheet '${sheet.name}' could not be read: its part is missing.`);
   }
-  const scan = await scanWorksheet(source.zip, sheet.path, wants, options);
+  const scan = await scanWorksheet(source.zip, sheet.path, wants, {
+    tooManyMerges: (n) =>
+      `'${sheet.name}' has more than ${n.toLocaleString('en')} merged areas${options.mergesOver ? ' in the ranges read' : ''}, ` +
+      'more than a read takes.',
+    ...options,
+  });
   const sstPath = partPath(source.layout, 'sharedStrings');
   const missing = new Set<number>();
   for (const c of scan.cells) {
@@ -112,33 +129,90 @@ export async function readSheetCells(
     for (const [i, text] of await readSharedStrings(source.zip, sstPath, missing))
       source.strings.set(i, text);
   }
-  if (scan.cells.some((c) => c.style > 0)) {
+  // Style 0 is cellXfs[0], whose format need not be General: a kept cell's format never depends on the others kept.
+  if (scan.cells.length > 0) {
     source.formats ??= readNumberFormats(source.zip, partPath(source.layout, 'styles'));
   }
-  const formats = scan.cells.some((c) => c.style > 0) ? await source.formats : [];
-  const covered = (row: number, col: number) =>
-    scan.merges.some(
-      (m) =>
-        row >= m.top &&
-        row <= m.bottom &&
-        col >= m.left &&
-        col <= m.right &&
-        (row !== m.top || col !== m.left),
-    );
+  const formats = scan.cells.length > 0 ? await source.formats : [];
   const cells = new Map<number, CellReading>();
   for (const c of scan.cells) {
-    const format = formats?.[c.style] ?? 'General';
-    if (scan.merges.length > 0 && covered(c.row, c.col)) {
-      cells.set(cellKey(c.row, c.col), { value: '', formula: '', format });
-      continue;
-    }
     cells.set(cellKey(c.row, c.col), {
       value: valueOf(c, source.strings, source.layout.date1904),
       formula: c.formula === '' ? '' : `=${displayFormula(c.formula)}`,
-      format,
+      format: formats?.[c.style] ?? 'General',
     });
   }
   return { cells, merges: scan.merges };
+}
+
+const overlap = (a: CellRect, b: CellRect): CellRect | undefined => {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : undefined;
+};
+
+const cellCount = (r: CellRect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/**
+ * Calls `blank` for each cell of `within` that a merged area covers other
+ * than its top-left (so reads as empty, keeping its own format, as in Excel),
+ * a cell once per area covering it. Areas that do not overlap one another
+ * cover at most the cells of `within`: more means they overlap (which Excel
+ * does not allow) past what can be checked, and the sheet is refused.
+ */
+function blankCovered(
+  sheetName: string,
+  merges: CellRect[],
+  within: CellRect[],
+  blank: (row: number, col: number) => void,
+): void {
+  const parts: { merge: CellRect; part: CellRect }[] = [];
+  let work = 0;
+  for (const merge of merges) {
+    for (const rect of within) {
+      const part = overlap(merge, rect);
+      if (!part) continue;
+      parts.push({ merge, part });
+      work += cellCount(part);
+    }
+  }
+  if (work > within.reduce((n, r) => n + cellCount(r), 0)) {
+    throw new UnsupportedWorkbookError(
+      `'${sheetName}' lists merged areas that overlap one another, which Excel does not allow: the file is damaged.`,
+    );
+  }
+  for (const { merge, part } of parts) {
+    for (let row = part.top; row <= part.bottom; row++) {
+      for (let col = part.left; col <= part.right; col++) {
+        if (row !== merge.top || col !== merge.left) blank(row, col);
+      }
+    }
+  }
+}
+
+/**
+ * The cells of `rects` in `sheet` that the file holds, in the port's
+ * conventions; a cell of a merged area other than its top-left reads as
+ * empty (keeping its own format), as in Excel.
+ */
+export async function readSheetCells(
+  source: CellSource,
+  sheet: PackageSheet,
+  rects: CellRect[],
+): Promise<SheetCells> {
+  const within = (row: number, col: number) =>
+    rects.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+  const { cells, merges } = await scanCells(source, sheet, within, {
+    lastRow: Math.max(...rects.map((r) => r.bottom)),
+    mergesOver: rects,
+  });
+  blankCovered(sheet.name, merges, rects, (row, col) => {
+    const cell = cells.get(cellKey(row, col));
+    if (cell) cells.set(cellKey(row, col), { value: '', formula: '', format: cell.format });
+  });
+  return { cells, merges };
 }
 
 /** A whole sheet, as dense arrays from A1 to the bottom-right of its used range. */
@@ -150,9 +224,12 @@ export async function readWholeSheet(
   const tooMany = (n: number) =>
     `The workbook holds more than ${n.toLocaleString('en')} filled cells, more than a whole-workbook ` +
     `read takes ('${sheet.name}' reached it); plumbline link and reconcile read only the linked ranges.`;
-  const { cells, merges } = await readSheetCells(source, sheet, () => true, {
+  const { cells, merges } = await scanCells(source, sheet, () => true, {
     maxCells: budget.cells,
     tooMany,
+    tooManyMerges: (n) =>
+      `'${sheet.name}' has more than ${n.toLocaleString('en')} merged areas, more than a whole-workbook read ` +
+      'takes; plumbline link and reconcile read only the linked ranges.',
   });
   budget.cells -= cells.size;
   let rows = 0;
@@ -162,7 +239,7 @@ export async function readWholeSheet(
     rows = Math.max(rows, Math.floor(key / MAX_COLUMNS) + 1);
     cols = Math.max(cols, (key % MAX_COLUMNS) + 1);
   }
-  // A merged area belongs to the used range even where its cells are empty.
+  // A merged area belongs to the used range even where its cells are empty (so covered cells never count).
   for (const m of merges) {
     rows = Math.max(rows, m.bottom + 1);
     cols = Math.max(cols, m.right + 1);
@@ -185,6 +262,12 @@ export async function readWholeSheet(
     (values[r] as CellValue[])[c] = cell.value;
     (formulas[r] as string[])[c] = cell.formula;
     (numberFormats[r] as string[])[c] = cell.format;
+  }
+  if (rows > 0 && cols > 0) {
+    blankCovered(sheet.name, merges, [{ top: 0, left: 0, bottom: rows - 1, right: cols - 1 }], (r, c) => {
+      (values[r] as CellValue[])[c] = '';
+      (formulas[r] as string[])[c] = '';
+    });
   }
   return { name: sheet.name, visibility: sheet.visibility, values, formulas, numberFormats };
 }

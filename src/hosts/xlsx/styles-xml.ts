@@ -38,6 +38,9 @@ const BUILT_IN_FORMATS: Record<string, number> = {
   '@': 49,
 };
 
+/** The id of a `<numFmt>` anywhere in styles.xml (any prefix). */
+const NUM_FMT_ID = /<(?:[\w.-]+:)?numFmt\s[^>]*?\bnumFmtId\s*=\s*["'](\d+)["']/g;
+
 /** Appends `text` to a list element and sets its `count` attribute (when it has one) to `count`. */
 function appendToList(xml: string, element: XmlElement, text: string, count: number): TextEdit[] {
   const openTag = xml.slice(element.start, element.openEnd);
@@ -78,13 +81,14 @@ export function addCellStyles(stylesXml: string, styles: CellStyle[]): { xml: st
     ? childrenOf(stylesXml, numFmtsEl).filter((e) => e.local === 'numFmt')
     : [];
   const formatIds = new Map<string, number>(Object.entries(BUILT_IN_FORMATS));
-  let maxId = 163;
   for (const e of numFmtChildren) {
     const id = Number(e.attrs.numFmtId);
-    maxId = Math.max(maxId, id);
-    if (e.attrs.formatCode !== undefined && !formatIds.has(e.attrs.formatCode))
+    if (e.attrs.formatCode !== undefined && Number.isInteger(id) && !formatIds.has(e.attrs.formatCode))
       formatIds.set(e.attrs.formatCode, id);
   }
+  // New ids go past every <numFmt> of the file, those of conditional formats (<dxfs>, extLst) included.
+  let maxId = 163;
+  for (const m of stylesXml.matchAll(NUM_FMT_ID)) maxId = Math.max(maxId, Number(m[1]));
   const newFormats: string[] = [];
   for (const s of wanted) {
     if (formatIds.has(s.numberFormat)) continue;

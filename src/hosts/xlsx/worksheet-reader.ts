@@ -12,8 +12,50 @@ import { slideFormula } from './shared-formula';
 import { UnsupportedWorkbookError } from './workbook-errors';
 import { parsePart, SKIP_REST } from './xml-stream';
 
-/** A `<mergeCell ref="…">` in raw text (any prefix), for the part of a sheet past the rows read. */
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+/**
+ * In raw text (any prefix), for the part of a sheet past the rows read: a
+ * `<row r>` (group 1), a `<c r>` (group 2) or a `<mergeCell ref>` (group 3).
+ */
+const TAIL_TAG =
+  /<(?:[\w.-]+:)?(?:row\s[^>]*?\br\s*=\s*["']([^"']*)|c\s[^>]*?\br\s*=\s*["']([^"']*)|mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*))["']/g;
+
+/**
+ * The 0-based rows a merged area's `ref` spans, from its runs of digits (a
+ * cell range has one or two, its rows) without parsing it: most merged areas
+ * of a big sheet are far from the ranges read, and this is several times
+ * cheaper. Undefined when it has no digits.
+ */
+function refRows(ref: string): [number, number] | undefined {
+  let first = -1;
+  let last = -1;
+  let run = -1;
+  for (let i = 0; i <= ref.length; i++) {
+    const code = i < ref.length ? ref.charCodeAt(i) : 0;
+    if (code >= 48 && code <= 57) run = (run < 0 ? 0 : run) * 10 + code - 48;
+    else if (run >= 0) {
+      if (first < 0) first = run;
+      last = run;
+      run = -1;
+    }
+  }
+  return first < 0 ? undefined : [Math.min(first, last) - 1, Math.max(first, last) - 1];
+}
+
+/**
+ * Where raw text cannot be searched as markup: inside a comment, CDATA or a
+ * processing instruction a `<mergeCell` is only text. Their ends count too,
+ * as the text searched may start inside one.
+ */
+const NOT_MARKUP = /<!--|-->|<!\[CDATA\[|\]\]>|<\?|\?>/;
+
+/** Merged areas one read keeps: far more than any real sheet has, few enough to hold and check quickly. */
+export const MAX_MERGES = 100_000;
+
+/** The 0-based row of a `<row r>`, or of the row after `previous` when `r` is missing or not a row number. */
+function rowOf(r: string | undefined, previous: number): number {
+  const n = r === undefined ? NaN : Number(r);
+  return Number.isInteger(n) && n >= 1 ? n - 1 : previous + 1;
+}
 
 export interface RawCell {
   row: number;
@@ -37,17 +79,28 @@ export interface WorksheetScan {
 type Capture = 'v' | 'f' | 't' | undefined;
 
 export interface ScanOptions {
-  /** The last row (0-based) holding a wanted cell: rows come in order, so parsing stops after it. */
+  /**
+   * The last row (0-based) holding a wanted cell. Rows normally come in
+   * order, so parsing stops after it; should a row or cell at or above it
+   * come later after all, the part is read again without stopping.
+   */
   lastRow?: number;
   /** More cells kept than this is refused, with `tooMany`'s message. */
   maxCells?: number;
   tooMany?: (n: number) => string;
+  /** Only the merged areas over one of these are kept (those that can cover a wanted cell); all when absent. */
+  mergesOver?: CellRect[];
+  /** More merged areas kept than {@link MAX_MERGES} is refused with this message. */
+  tooManyMerges?: (n: number) => string;
 }
 
 /**
  * Reads the cells of the worksheet part at `path` for which `wants(row, col)`
- * holds (0-based). Past `lastRow` the rest of the part is only searched for
- * merged areas (they come after the cells), which costs a fraction of parsing it.
+ * holds (0-based), and its merged areas (those over `mergesOver`). Past
+ * `lastRow`, or past the cells (`</sheetData>`), the rest of the part is only
+ * searched for merged areas and for rows out of order, which costs a fraction
+ * of parsing it; where that search cannot be exact (a comment or CDATA, a row
+ * out of order), the part is parsed again in full instead.
  */
 export async function scanWorksheet(
   zip: JSZip,
@@ -55,16 +108,53 @@ export async function scanWorksheet(
   wants: (row: number, col: number) => boolean,
   options: ScanOptions = {},
 ): Promise<WorksheetScan> {
+  return (
+    (await scanPart(zip, path, wants, options, true)) ??
+    (await scanPart(zip, path, wants, { ...options, lastRow: undefined }, false))!
+  );
+}
+
+/** {@link scanWorksheet}, searching the rest of the part as raw text only with `skim`; undefined when that search cannot do. */
+async function scanPart(
+  zip: JSZip,
+  path: string,
+  wants: (row: number, col: number) => boolean,
+  options: ScanOptions,
+  skim: boolean,
+): Promise<WorksheetScan | undefined> {
   const lastRow = options.lastRow ?? Number.POSITIVE_INFINITY;
   const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   const tooMany = options.tooMany ?? ((n: number) => `more than ${n.toLocaleString('en')} cells`);
   const cells: RawCell[] = [];
+  const over = options.mergesOver;
+  const rowsOver = (top: number, bottom: number) =>
+    !over || over.some((r) => r.top <= bottom && top <= r.bottom);
+  const keepMerge = (m: CellRect) =>
+    !over ||
+    over.some((r) => r.top <= m.bottom && m.top <= r.bottom && r.left <= m.right && m.left <= r.right);
+  const tooManyMerges =
+    options.tooManyMerges ??
+    ((n: number) => `${path} lists more than ${n.toLocaleString('en')} merged areas`);
   const merges = new Map<string, CellRect>();
   const addMerge = (ref: string | undefined) => {
     const rect = ref === undefined ? undefined : parseA1(ref);
-    if (rect && ref !== undefined) merges.set(ref, rect);
+    if (!rect || ref === undefined || !keepMerge(rect) || merges.has(ref)) return;
+    if (merges.size >= MAX_MERGES) throw new UnsupportedWorkbookError(tooManyMerges(MAX_MERGES));
+    merges.set(ref, rect);
   };
   let past = false;
+  /** Only `<sheetData>` holds cells: rows and cells elsewhere (in no valid file) are not read in any pass. */
+  let inCells = false;
+  let cellsDone = false;
+  /**
+   * After the stop, a row or cell at or above `lastRow` (the cells read are
+   * not all there are) or text the search cannot read as markup.
+   */
+  let rescan = false;
+  const early = (rowIndex: number | undefined) => {
+    if (rowIndex !== undefined && rowIndex <= lastRow) rescan = true;
+    return rescan;
+  };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
   let col = -1;
@@ -81,20 +171,27 @@ export async function scanWorksheet(
 
   await parsePart(zip, path, {
     open(local, attrs) {
+      if (cellsDone && skim) past = true;
       if (past) {
         if (local === 'mergeCell') addMerge(attrs.ref);
-        return undefined;
+        else if (local === 'row' && attrs.r !== undefined) early(rowOf(attrs.r, lastRow));
+        else if (local === 'c' && attrs.r !== undefined) early(parseCellA1(attrs.r)?.row);
+        return SKIP_REST;
       }
       if (phonetic > 0) {
         if (local === 'rPh') phonetic++;
         return;
       }
+      if (!inCells) {
+        if (local === 'sheetData') inCells = true;
+        else if (local === 'mergeCell') addMerge(attrs.ref);
+        return undefined;
+      }
       switch (local) {
         case 'row': {
-          const r = attrs.r === undefined ? NaN : Number(attrs.r);
-          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+          row = rowOf(attrs.r, row);
           col = -1;
-          if (row > lastRow) {
+          if (row > lastRow && skim) {
             past = true;
             return SKIP_REST;
           }
@@ -149,14 +246,23 @@ export async function scanWorksheet(
         case 't':
           if (inInline) capture = 't';
           return;
-        case 'mergeCell':
-          addMerge(attrs.ref);
-          return;
       }
       return undefined;
     },
     tail(text) {
-      for (const m of text.matchAll(MERGE_CELL)) addMerge(m[1]);
+      if (NOT_MARKUP.test(text)) {
+        rescan = true;
+        return SKIP_REST;
+      }
+      for (const m of text.matchAll(TAIL_TAG)) {
+        if (m[3] !== undefined) {
+          const rows = refRows(m[3]);
+          if (rows && rowsOver(rows[0], rows[1])) addMerge(m[3]);
+        } else if (early(m[1] !== undefined ? rowOf(m[1], lastRow) : parseCellA1(m[2] ?? '')?.row)) {
+          return SKIP_REST;
+        }
+      }
+      return undefined;
     },
     text(text) {
       if (capture !== undefined && phonetic === 0) buffer += text;
@@ -166,6 +272,10 @@ export async function scanWorksheet(
       if (phonetic > 0) {
         if (local === 'rPh') phonetic--;
         return;
+      }
+      if (local === 'sheetData') {
+        inCells = false;
+        cellsDone = true;
       }
       if (!cell) return;
       switch (local) {
@@ -212,5 +322,6 @@ export async function scanWorksheet(
       }
     },
   });
+  if (rescan) return undefined;
   return { cells, merges: [...merges.values()] };
 }

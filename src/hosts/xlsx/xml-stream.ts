@@ -9,20 +9,22 @@ import { SaxesParser } from 'saxes';
 import { PART_LIMITS, STOP, streamPart, type InflateLimits } from './part-stream';
 import { dtdRefusal, malformedPart, UnsupportedWorkbookError } from './workbook-errors';
 
-/** Returned by `open` to stop parsing: the rest of the part goes to `tail` as raw text. */
+/**
+ * Returned by `open` to stop parsing: the rest of the part goes to `tail` as
+ * raw text. Returned by `tail`, stops reading the part.
+ */
 export const SKIP_REST = Symbol('skip rest');
-
-/** How much of the text already parsed `tail` is given again, so a tag cut by the switch is whole once. */
-export const TAIL_OVERLAP = 1024;
 
 export interface XmlHandlers {
   /** A start tag, by local name (prefix dropped: parts may write `x:c`); `close` follows even when self-closing. */
   open(local: string, attrs: Record<string, string>, selfClosing: boolean): void | typeof SKIP_REST;
   /**
    * After `open` returned {@link SKIP_REST}, the part's remaining text (events
-   * of the chunk being parsed still arrive first). Without it, reading stops.
+   * of the chunk being parsed still arrive first), cut only between tags: a tag
+   * the switch or a chunk's end cut in two comes whole in the next call. Without
+   * it, reading stops.
    */
-  tail?(text: string): void;
+  tail?(text: string): void | typeof SKIP_REST;
   close(local: string): void;
   /** Text and CDATA, entity-decoded. */
   text(text: string): void;
@@ -42,6 +44,19 @@ function localOf(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+function runRefusal(path: string): UnsupportedWorkbookError {
+  return new UnsupportedWorkbookError(
+    `${path} holds a run of more than ${MAX_RUN.toLocaleString('en')} characters without markup: ` +
+      'refused as a possible zip bomb (no spreadsheet part has one).',
+  );
+}
+
+/** From the last `<` of `text` when no `>` follows it (a tag cut by the chunk's end), else ''. */
+function unfinishedTag(text: string): string {
+  const open = text.lastIndexOf('<');
+  return open >= 0 && text.indexOf('>', open) < 0 ? text.slice(open) : '';
+}
+
 /** Streams the part at `path` through `handlers`; rejects on a DTD, bad XML or a crossed limit. */
 export async function parsePart(
   zip: JSZip,
@@ -52,7 +67,8 @@ export async function parsePart(
   const parser = new SaxesParser({ fileName: path });
   let failure: Error | undefined;
   let skipping = false;
-  let last = '';
+  /** The unfinished tag at the end of the text seen so far, which `tail` gets with the next chunk. */
+  let carry = '';
   /** Characters written since the parser last gave an event (saxes takes one handler per event). */
   let sinceEvent = 0;
   parser.on('doctype', () => {
@@ -87,26 +103,27 @@ export async function parsePart(
     (chunk) => {
       if (skipping) {
         if (!handlers.tail) return STOP;
-        handlers.tail(last + chunk);
-        last = chunk.slice(-TAIL_OVERLAP);
-        return undefined;
+        const text = carry + chunk;
+        carry = unfinishedTag(text);
+        if (carry.length > MAX_RUN) throw runRefusal(path);
+        if (handlers.tail(text.slice(0, text.length - carry.length)) !== SKIP_REST) return undefined;
+        carry = '';
+        return STOP;
       }
       // A chunk with an event in it resets the count; the text after that event is one chunk at most.
       sinceEvent += chunk.length;
       parser.write(chunk);
       if (failure) throw failure;
-      if (sinceEvent > MAX_RUN) {
-        throw new UnsupportedWorkbookError(
-          `${path} holds a run of more than ${MAX_RUN.toLocaleString('en')} characters without markup: ` +
-            'refused as a possible zip bomb (no spreadsheet part has one).',
-        );
-      }
-      last = chunk.slice(-TAIL_OVERLAP);
+      if (sinceEvent > MAX_RUN) throw runRefusal(path);
+      carry = skipping ? unfinishedTag(chunk) : '';
       return undefined;
     },
     limits,
   );
-  if (skipping) return;
+  if (skipping) {
+    if (carry !== '') handlers.tail?.(carry);
+    return;
+  }
   parser.close();
   if (failure) throw failure;
 }
