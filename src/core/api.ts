@@ -118,9 +118,9 @@ export type ObservationValue = z.infer<typeof observationValueSchema>;
 export type ObservationInput = z.infer<typeof observationInputSchema>;
 
 /*
- * Answers. Their objects are not strict: the serializer checks every answer
- * against its schema, and an answer must never fail for a key a reader would
- * simply ignore.
+ * Answers. Their objects are not strict: the serializer checks an answer
+ * against its schema (the big ones are sent unchecked: `plainJson` in the
+ * store), and an answer must never fail for a key a reader would simply ignore.
  */
 
 export const healthSchema = z.object({ ok: z.literal(true) });
