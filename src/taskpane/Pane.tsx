@@ -28,7 +28,7 @@ export function Pane({ deps }: { deps: PaneDeps }): React.JSX.Element {
     async (storeUrl: string, token: string): Promise<Session> => {
       const user = await deps.connect(storeUrl, token).me();
       const next: Session = { storeUrl, token, user };
-      saveSession(platform.storage, next);
+      await saveSession(platform.storage, next);
       setSession(next);
       return next;
     },

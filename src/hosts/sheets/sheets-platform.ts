@@ -18,7 +18,9 @@ import type { Bridge } from './bridge';
  * calls may run side by side, and a later value of a key must not land before
  * an earlier one. `persisted()` waits for the writes made so far and rejects
  * with the first that failed since it was last asked (the outbox waits on it
- * before sending). A failed write nobody waits for reaches the console.
+ * before sending, sign-in after keeping the session), so a failed write reaches
+ * the user at the next of those; the console gets it at once, for whoever
+ * looks at the sidebar's own log.
  */
 export async function sheetsStorage(bridge: Bridge): Promise<KeyValueStorage> {
   const cache = new Map(Object.entries(await bridge.plGetSettings()));

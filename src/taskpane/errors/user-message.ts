@@ -7,6 +7,7 @@
 import { isErrorCode, PlumblineError, type ErrorCode, type ErrorDetail } from '../../core/errors';
 import { WorkbookLinkError } from '../../core/workbook-access';
 import { OutboxNotKept } from '../submit/outbox';
+import { SessionNotKept } from '../sign-in/session';
 
 /** What the pane offers beside the message. */
 export type Remedy = 'sign-in' | 'retry' | 'none';
@@ -147,6 +148,15 @@ export function userMessage(error: unknown): UserMessage {
       title: 'This range cannot be linked as it is',
       body: error.problems.join('\n'),
       action: 'Change the selection or the KPIs, then try again. Nothing was written.',
+      remedy: 'none',
+      details: [],
+    };
+  }
+  if (error instanceof SessionNotKept) {
+    return {
+      title: 'Not signed in',
+      body: error.message,
+      action: 'Sign in again; if it happens again, tell your admin.',
       remedy: 'none',
       details: [],
     };

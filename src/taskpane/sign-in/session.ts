@@ -29,8 +29,29 @@ export function loadSession(storage: KeyValueStorage): Session | null {
   return null;
 }
 
-export function saveSession(storage: KeyValueStorage, session: Session): void {
+/** The user's storage could not keep the sign-in: the user is not signed in. */
+export class SessionNotKept extends Error {
+  constructor(error: unknown) {
+    super(
+      `Plumbline could not keep your sign-in (${error instanceof Error ? error.message : String(error)}).`,
+    );
+    this.name = 'SessionNotKept';
+  }
+}
+
+/**
+ * Keeps the session, resolving once the storage holds it (Apps Script keeps it
+ * asynchronously); rejects with {@link SessionNotKept}, having forgotten it,
+ * when it cannot: a sign-in that would be gone at the next opening is none.
+ */
+export async function saveSession(storage: KeyValueStorage, session: Session): Promise<void> {
   storage.set(KEY, JSON.stringify(session));
+  try {
+    await storage.persisted();
+  } catch (error) {
+    storage.remove(KEY);
+    throw new SessionNotKept(error);
+  }
 }
 
 export function clearSession(storage: KeyValueStorage): void {

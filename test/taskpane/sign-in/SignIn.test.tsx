@@ -52,6 +52,21 @@ describe('signing in', () => {
     expect(world.storage.get('plumbline.session')).toBeNull();
   });
 
+  test('a sign-in the storage cannot keep is refused in words, and nothing is kept', async () => {
+    // As Apps Script's user properties can: the write is taken, then fails to be kept.
+    world.storage.persisted = () => Promise.reject(new Error('Quota exceeded for user properties'));
+    const user = userEvent.setup();
+    render(<Pane deps={world.deps} />);
+    await user.type(await screen.findByLabelText(/Your token/), world.server.tokens.olivia!);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Not signed in')).toBeTruthy();
+    expect(
+      screen.getByText(/could not keep your sign-in \(Quota exceeded for user properties\)/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(world.storage.get('plumbline.session')).toBeNull();
+  });
+
   test('a workbook linked with a store offers that store', async () => {
     await world.host.writeMetadataRows(
       withStoreUrl(await world.host.readMetadataRows(), 'https://plumbline.example.com'),
