@@ -151,6 +151,7 @@ export class FakeRange {
       try {
         return renderFormat(cell.format ?? 'General', cell.value);
       } catch {
+        // A format numfmt cannot parse: Sheets still shows the cell, as its plain value.
         return String(cell.value);
       }
     });

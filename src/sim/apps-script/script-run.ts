@@ -83,8 +83,9 @@ export function createScriptRun(
               let returned: unknown = null;
               try {
                 returned = transfer(result) ?? null;
-              } catch {
-                returned = null;
+              } catch (e) {
+                // An illegal return value reaches the page as null (see above); anything else is the fake's own bug.
+                if (!(e instanceof Illegal)) throw e;
               }
               success?.(returned, userObject);
             });

@@ -21,3 +21,8 @@ export function isRetryable(error: unknown): boolean {
   const code = errorCode(error);
   return isUniqueViolation(error) || code === '40001' || code === '40P01';
 }
+
+/** A function the engine does not have (PostgreSQL 42883), as on a compatible engine that lacks one. */
+export function isUndefinedFunction(error: unknown): boolean {
+  return errorCode(error) === '42883';
+}

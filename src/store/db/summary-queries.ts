@@ -8,6 +8,7 @@ import { chunks, IDS_PER_QUERY } from './chunks';
 import { latestRevisionOnly } from './reading-queries';
 import { isVerdict } from './rows';
 import type { StoreDb } from './repository';
+import { isUndefinedFunction } from './sql-errors';
 import type { Database, Engine } from './schema';
 
 type SummaryQueries = Pick<StoreDb, 'latestOfPeriods' | 'summaryLinks' | 'divergedObservations'>;
@@ -98,8 +99,9 @@ export async function dataVersion(db: Kysely<Database>, engine: Engine): Promise
       db,
     );
     return rows[0]!.version;
-  } catch {
-    // No snapshot to compare (an engine without the function): nothing can be kept.
-    return undefined;
+  } catch (error) {
+    // No snapshot to compare (an engine without the function): nothing can be kept. Any other failure is real.
+    if (isUndefinedFunction(error)) return undefined;
+    throw error;
   }
 }
