@@ -7,7 +7,6 @@
  */
 import { dayToExcelSerial } from '../../src/core/excel-date';
 import { refreshDivergenceFlags } from '../../src/core/flag-workbook';
-import { encodeMetadata, linkNames, type StoredLink } from '../../src/core/link-format';
 import { reconcileWorkbook } from '../../src/core/reconcile-workbook';
 import { createStoreClient, fetchTransport } from '../../src/client/store-client';
 import { createExcelHost } from '../../src/hosts/excel/excel-host';
@@ -17,6 +16,7 @@ import { loadExcelLibrary } from '../../src/sim/excel/load-library';
 import { drifted, truth } from './big-workbook';
 import { insertRows, kpiId, months, readingRow, startBenchStore } from './org';
 import { check, mb, row, type BenchRow } from './table';
+import { linkRowsInBulk } from '../../test/fixtures/linked-rows';
 
 const MONTHS = months(12);
 const SHEET = 'Pack';
@@ -52,7 +52,12 @@ export async function benchExcel(quick: boolean): Promise<BenchRow[]> {
     for (const links of sizes) {
       const sim = workbook(links);
       const host = createExcelHost(loadExcelLibrary(sim).Excel.run);
-      await linkRows(host, client, links);
+      await linkRowsInBulk(
+        host,
+        client,
+        SHEET,
+        Array.from({ length: links }, (_, i) => kpiId(i % KPIS)),
+      );
       const measure = async (op: () => Promise<unknown>): Promise<Measure> => {
         sim.resetCounters();
         const before = requests;
@@ -128,45 +133,4 @@ function workbook(links: number): ExcelSimulator {
     },
     { name: `pack-${links}.xlsx` },
   );
-}
-
-/** Links rows 2…links+1 in the format `linkRange` writes, registered with the store in one request. */
-async function linkRows(
-  host: ReturnType<typeof createExcelHost>,
-  client: ReturnType<typeof createStoreClient>,
-  links: number,
-): Promise<void> {
-  const info = await host.workbookInfo();
-  const stored: StoredLink[] = [];
-  const registered = await client.registerLinks(
-    Array.from({ length: links }, (_, i) => ({
-      workbookId: info.id,
-      workbookName: info.name,
-      sheet: SHEET,
-      address: `B${i + 2}:M${i + 2}`,
-      layout: 'series' as const,
-      kpiIds: [kpiId(i % KPIS)],
-      scale: 1,
-    })),
-  );
-  registered.forEach((link, i) => {
-    stored.push({
-      name: linkNames(i + 1).values,
-      id: link.id,
-      layout: 'series',
-      orientation: 'rows',
-      kpiIds: [kpiId(i % KPIS)],
-      periodsName: linkNames(i + 1).periods,
-      period: null,
-      scale: 1,
-      fiscalYearStartMonth: 1,
-    });
-  });
-  await host.setNames(
-    stored.flatMap((link, i) => [
-      { name: link.name, sheet: SHEET, address: `B${i + 2}:M${i + 2}` },
-      { name: link.periodsName!, sheet: SHEET, address: 'B1:M1' },
-    ]),
-  );
-  await host.writeMetadataRows(encodeMetadata(stored));
 }

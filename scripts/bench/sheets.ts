@@ -11,12 +11,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createStoreClient, fetchTransport, type StoreClient } from '../../src/client/store-client';
+import { createStoreClient, fetchTransport } from '../../src/client/store-client';
 import { dayToExcelSerial } from '../../src/core/excel-date';
-import { encodeMetadata, linkNames, type StoredLink } from '../../src/core/link-format';
 import { reconcileWorkbook } from '../../src/core/reconcile-workbook';
 import { MAX_OBSERVATIONS_PER_REQUEST } from '../../src/core/request-limits';
-import type { SpreadsheetHost } from '../../src/hosts/host';
 import { createBridge, type ScriptRun } from '../../src/hosts/sheets/bridge';
 import { createSheetsHost } from '../../src/hosts/sheets/sheets-host';
 import { bridgeTransport } from '../../src/hosts/sheets/sheets-platform';
@@ -26,6 +24,7 @@ import { FakeSpreadsheet } from '../../src/sim/apps-script/spreadsheet';
 import { drifted, truth } from './big-workbook';
 import { insertRows, kpiId, months, readingRow, startBenchStore } from './org';
 import { check, row, type BenchRow } from './table';
+import { linkRowsInBulk } from '../../test/fixtures/linked-rows';
 
 const ROOT = join(__dirname, '../../../..');
 const DIST = join(ROOT, 'appsscript/dist');
@@ -65,7 +64,12 @@ export async function benchSheets(quick: boolean): Promise<BenchRow[]> {
       const project = new AppsScriptProject(spreadsheet(links), { files });
       const bridge = createBridge(project.scriptRun() as unknown as ScriptRun);
       const host = createSheetsHost(bridge);
-      await linkRows(host, direct, links);
+      await linkRowsInBulk(
+        host,
+        direct,
+        SHEET,
+        Array.from({ length: links }, (_, i) => kpiId(i % KPIS)),
+      );
       const client = createStoreClient({
         baseUrl: server.url,
         token: setup.tokens.analyst,
@@ -123,40 +127,6 @@ function spreadsheet(links: number): FakeSpreadsheet {
     );
   }
   return book;
-}
-
-/** Links rows 2…links+1 in the format `linkRange` writes, registered with the store in one request. */
-async function linkRows(host: SpreadsheetHost, client: StoreClient, links: number): Promise<void> {
-  const info = await host.workbookInfo();
-  const registered = await client.registerLinks(
-    Array.from({ length: links }, (_, i) => ({
-      workbookId: info.id,
-      workbookName: info.name,
-      sheet: SHEET,
-      address: `B${i + 2}:M${i + 2}`,
-      layout: 'series' as const,
-      kpiIds: [kpiId(i % KPIS)],
-      scale: 1,
-    })),
-  );
-  const stored: StoredLink[] = registered.map((link, i) => ({
-    name: linkNames(i + 1).values,
-    id: link.id,
-    layout: 'series',
-    orientation: 'rows',
-    kpiIds: [kpiId(i % KPIS)],
-    periodsName: linkNames(i + 1).periods,
-    period: null,
-    scale: 1,
-    fiscalYearStartMonth: 1,
-  }));
-  await host.setNames(
-    stored.flatMap((link, i) => [
-      { name: link.name, sheet: SHEET, address: `B${i + 2}:M${i + 2}` },
-      { name: link.periodsName!, sheet: SHEET, address: 'B1:M1' },
-    ]),
-  );
-  await host.writeMetadataRows(encodeMetadata(stored));
 }
 
 /** `plumbline serve` over `dataDir`, once it prints its URL. */

@@ -14,19 +14,19 @@
  */
 import { dayToExcelSerial } from '../../../src/core/excel-date';
 import { refreshDivergenceFlags } from '../../../src/core/flag-workbook';
-import { encodeMetadata, linkNames, type StoredLink } from '../../../src/core/link-format';
 import { linkRange } from '../../../src/core/link-range';
 import type { Kpi, ModelNode } from '../../../src/core/model';
 import { reconcileWorkbook } from '../../../src/core/reconcile-workbook';
 import { buildSummary, type SummaryReading } from '../../../src/core/summary';
 import { createStoreClient, fetchTransport, type StoreClient } from '../../../src/client/store-client';
 import { createExcelHost } from '../../../src/hosts/excel/excel-host';
-import type { CellValue, SpreadsheetHost } from '../../../src/hosts/host';
+import type { CellValue } from '../../../src/hosts/host';
 import { EXCEL_WEB_PAYLOAD_LIMIT, ExcelSimulator } from '../../../src/sim/excel/excel-simulator';
 import { loadExcelLibrary } from '../../../src/sim/excel/load-library';
 import { SUMMARY_SHEET, writeSummarySheet } from '../../../src/taskpane/summary/summary-actions';
 import { seedPackTruth } from '../../fixtures/pack-truth';
 import { startTestServer, type TestServer } from '../../store/api/test-server';
+import { linkRowsInBulk } from '../../fixtures/linked-rows';
 
 jest.setTimeout(300_000);
 
@@ -103,52 +103,6 @@ function packWorkbook(links: number): ExcelSimulator {
   );
 }
 
-/**
- * Links rows 2…`links`+1 in bulk, in the format `linkRange` writes (its names
- * and metadata rows), each registered with the store: linking them one by one
- * would measure nothing more and take minutes at 1,000.
- */
-async function linkRows(host: SpreadsheetHost, links: number): Promise<void> {
-  const info = await host.workbookInfo();
-  const stored: StoredLink[] = [];
-  for (let start = 0; start < links; start += 100) {
-    const batch = Array.from({ length: Math.min(100, links - start) }, (_, k) => start + k);
-    const registered = await Promise.all(
-      batch.map((i) =>
-        client.registerLink({
-          workbookId: info.id,
-          workbookName: info.name,
-          sheet: SHEET,
-          address: `B${i + 2}:M${i + 2}`,
-          layout: 'series',
-          kpiIds: [kpiOfRow(i)],
-          scale: 1,
-        }),
-      ),
-    );
-    registered.forEach((link, k) => {
-      stored.push({
-        name: linkNames(batch[k]! + 1).values,
-        id: link.id,
-        layout: 'series',
-        orientation: 'rows',
-        kpiIds: [kpiOfRow(batch[k]!)],
-        periodsName: linkNames(batch[k]! + 1).periods,
-        period: null,
-        scale: 1,
-        fiscalYearStartMonth: 1,
-      });
-    });
-  }
-  await host.setNames(
-    stored.flatMap((link, i) => [
-      { name: link.name, sheet: SHEET, address: `B${i + 2}:M${i + 2}` },
-      { name: link.periodsName!, sheet: SHEET, address: 'B1:M1' },
-    ]),
-  );
-  await host.writeMetadataRows(encodeMetadata(stored));
-}
-
 /** A summary of `count` KPIs under one pillar, every third off track over the year. */
 function summaryOf(count: number): { asOf: string; rows: ReturnType<typeof buildSummary> } {
   const kpi = (i: number): Kpi => ({
@@ -207,7 +161,12 @@ type Operation = (typeof OPERATIONS)[number];
 async function runAll(links: number): Promise<Record<Operation, Measure>> {
   const sim = packWorkbook(links);
   const host = createExcelHost(loadExcelLibrary(sim).Excel.run);
-  await linkRows(host, links);
+  await linkRowsInBulk(
+    host,
+    client,
+    SHEET,
+    Array.from({ length: links }, (_, i) => kpiOfRow(i)),
+  );
   const tolerances = new Map((await client.kpis()).map((k) => [k.id, k.tolerance]));
   const summary = summaryOf(links);
   let cells: Awaited<ReturnType<typeof reconcileWorkbook>>['cells'] = [];

@@ -6,18 +6,18 @@
  * library, against a real store over HTTP; nothing is timed.
  */
 import { dayToExcelSerial } from '../../../src/core/excel-date';
-import { encodeMetadata, linkNames, type StoredLink } from '../../../src/core/link-format';
 import type { ObservationInput } from '../../../src/core/api';
 import { reconcileWorkbook } from '../../../src/core/reconcile-workbook';
 import { REQUEST_BODY_BUDGET } from '../../../src/core/request-batches';
 import { MAX_OBSERVATIONS_PER_REQUEST } from '../../../src/core/request-limits';
 import { createStoreClient, fetchTransport, type StoreClient } from '../../../src/client/store-client';
 import { createExcelHost } from '../../../src/hosts/excel/excel-host';
-import type { CellValue, SpreadsheetHost } from '../../../src/hosts/host';
+import type { CellValue } from '../../../src/hosts/host';
 import { EXCEL_WEB_PAYLOAD_LIMIT, ExcelSimulator } from '../../../src/sim/excel/excel-simulator';
 import { loadExcelLibrary } from '../../../src/sim/excel/load-library';
 import { seedPackTruth } from '../../fixtures/pack-truth';
 import { startTestServer, type TestServer } from '../../store/api/test-server';
+import { linkRowsInBulk } from '../../fixtures/linked-rows';
 
 jest.setTimeout(300_000);
 
@@ -79,40 +79,6 @@ function packWorkbook(links: number): ExcelSimulator {
   );
 }
 
-/** Links rows 2…`links`+1 as `linkRange` writes them (names, metadata rows), registered in bulk. */
-async function linkRows(host: SpreadsheetHost, links: number): Promise<void> {
-  const info = await host.workbookInfo();
-  const registered = await client.registerLinks(
-    Array.from({ length: links }, (_, i) => ({
-      workbookId: info.id,
-      workbookName: info.name,
-      sheet: SHEET,
-      address: `B${i + 2}:M${i + 2}`,
-      layout: 'series' as const,
-      kpiIds: [kpiOfRow(i)],
-      scale: 1,
-    })),
-  );
-  const stored: StoredLink[] = registered.map((link, i) => ({
-    name: linkNames(i + 1).values,
-    id: link.id,
-    layout: 'series',
-    orientation: 'rows',
-    kpiIds: [kpiOfRow(i)],
-    periodsName: linkNames(i + 1).periods,
-    period: null,
-    scale: 1,
-    fiscalYearStartMonth: 1,
-  }));
-  await host.setNames(
-    stored.flatMap((link, i) => [
-      { name: link.name, sheet: SHEET, address: `B${i + 2}:M${i + 2}` },
-      { name: link.periodsName!, sheet: SHEET, address: 'B1:M1' },
-    ]),
-  );
-  await host.writeMetadataRows(encodeMetadata(stored));
-}
-
 interface Measure {
   syncs: number;
   requests: number[];
@@ -125,7 +91,12 @@ interface Measure {
 async function reconcileAt(links: number): Promise<Measure> {
   const sim = packWorkbook(links);
   const host = createExcelHost(loadExcelLibrary(sim).Excel.run);
-  await linkRows(host, links);
+  await linkRowsInBulk(
+    host,
+    client,
+    SHEET,
+    Array.from({ length: links }, (_, i) => kpiOfRow(i)),
+  );
   const requests: number[] = [];
   sim.onRequest = (text) => requests.push(Buffer.byteLength(text));
   sim.resetCounters();
