@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgTestDatabase } from '../store/db/engines';
 import { startCli, type RunningCli } from './run-cli';
+import { putAdminOwnedKpis } from './monthly-kpis-model';
 
 jest.setTimeout(300_000);
 
@@ -73,26 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL during submissions on %s
 
   test(`${KILLS} kills: every acknowledged reading once, no gaps, retries add nothing`, async () => {
     let server: RunningCli = await serve();
-    const model = await fetch(`${server.url}/v1/model`, {
-      method: 'PUT',
-      headers: headers(),
-      body: JSON.stringify({
-        nodes: [
-          { id: 'crash', kind: 'pillar', name: 'Crash' },
-          ...KPIS.map((id) => ({
-            id,
-            kind: 'kpi',
-            name: id,
-            parentId: 'crash',
-            unit: 'n',
-            direction: 'up',
-            cadence: 'month',
-            ownerId: 'admin',
-            target: 0,
-          })),
-        ],
-      }),
-    });
+    const model = await putAdminOwnedKpis(server.url, ADMIN, 'crash', KPIS);
     expect(model.status).toBe(200);
 
     const sent: Sent[] = [];

@@ -7,6 +7,7 @@
  */
 import { createPgTestDatabase } from '../store/db/engines';
 import { startCli, type RunningCli } from './run-cli';
+import { putAdminOwnedKpis } from './monthly-kpis-model';
 
 jest.setTimeout(60_000);
 
@@ -115,26 +116,7 @@ describe('two API processes on one PostgreSQL', () => {
       startCli(['serve', '--port', '0'], env),
       startCli(['serve', '--port', '0'], env),
     ]);
-    const model = await fetch(`${a.url}/v1/model`, {
-      method: 'PUT',
-      headers: headers(),
-      body: JSON.stringify({
-        nodes: [
-          { id: 'two', kind: 'pillar', name: 'Two' },
-          ...KPIS.map((id) => ({
-            id,
-            kind: 'kpi',
-            name: id,
-            parentId: 'two',
-            unit: 'n',
-            direction: 'up',
-            cadence: 'month',
-            ownerId: 'admin',
-            target: 0,
-          })),
-        ],
-      }),
-    });
+    const model = await putAdminOwnedKpis(a.url, ADMIN, 'two', KPIS);
     expect(model.status).toBe(200);
   });
 
