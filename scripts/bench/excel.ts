@@ -5,7 +5,6 @@
  * store requests, which must not grow with the number of links. The setup is
  * test/hosts/excel/pane-syncs.test.ts's, on the benchmark's organisation.
  */
-import { dayToExcelSerial } from '../../src/core/excel-date';
 import { refreshDivergenceFlags } from '../../src/core/flag-workbook';
 import { reconcileWorkbook } from '../../src/core/reconcile-workbook';
 import { createStoreClient, fetchTransport } from '../../src/client/store-client';
@@ -17,6 +16,7 @@ import { drifted, truth } from './big-workbook';
 import { insertRows, kpiId, months, readingRow, startBenchStore } from './org';
 import { check, mb, row, type BenchRow } from './table';
 import { linkRowsInBulk } from '../../test/fixtures/linked-rows';
+import { monthlyPackSimulator } from '../../test/fixtures/monthly-pack-sim';
 
 const MONTHS = months(12);
 const SHEET = 'Pack';
@@ -112,25 +112,9 @@ export async function benchExcel(quick: boolean): Promise<BenchRow[]> {
 }
 
 function workbook(links: number): ExcelSimulator {
-  const header: CellValue[] = ['KPI', ...MONTHS.map((_, m) => dayToExcelSerial(2026, m + 1, 1)!)];
   const rows: CellValue[][] = Array.from({ length: links }, (_, i) => [
     kpiId(i % KPIS),
     ...MONTHS.map((_, m) => truth(i % KPIS, m) + (drifted(0, i, m) ? 1 : 0)),
   ]);
-  const values = [header, ...rows];
-  return ExcelSimulator.fromSnapshot(
-    {
-      sheets: [
-        {
-          name: SHEET,
-          visibility: 'visible',
-          values,
-          formulas: values.map((r) => r.map(() => '')),
-          numberFormats: values.map((r, i) => r.map((_, c) => (i === 0 && c > 0 ? 'mmm-yy' : 'General'))),
-        },
-      ],
-      names: [],
-    },
-    { name: `pack-${links}.xlsx` },
-  );
+  return monthlyPackSimulator(SHEET, rows, `pack-${links}.xlsx`);
 }

@@ -10,22 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/e2e/chromium';
 import { startBenchStore } from './org';
 import { check, median, ms, row, type BenchRow } from './table';
 
 const WEB = join(__dirname, '../../../web');
 const CDN = 'https://appsforoffice.microsoft.com/**';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Office ready at once, in Excel; the pane only needs `Excel.run` once a user acts. */
 const OFFICE_STUB = `window.Office = { onReady: () => Promise.resolve({ host: 'Excel' }), context: {} };
 window.Excel = { run: () => Promise.reject(new Error('no workbook in the benchmark')) };`;
@@ -43,7 +33,7 @@ export async function benchPane(quick: boolean): Promise<BenchRow[]> {
   ];
 
   const store = await startBenchStore({ engine: 'sqlite' }, 1, WEB);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   try {
     const url = `${store.url}/taskpane.html`;
     const times: number[] = [];

@@ -12,7 +12,6 @@
  * out for as many KPIs as there are links, a third of them off track, so its
  * hierarchy, trend table and chart grow with the workbook too.
  */
-import { dayToExcelSerial } from '../../../src/core/excel-date';
 import { refreshDivergenceFlags } from '../../../src/core/flag-workbook';
 import { linkRange } from '../../../src/core/link-range';
 import type { Kpi, ModelNode } from '../../../src/core/model';
@@ -27,6 +26,7 @@ import { SUMMARY_SHEET, writeSummarySheet } from '../../../src/taskpane/summary/
 import { seedPackTruth } from '../../fixtures/pack-truth';
 import { startTestServer, type TestServer } from '../../store/api/test-server';
 import { linkRowsInBulk } from '../../fixtures/linked-rows';
+import { monthlyPackSimulator } from '../../fixtures/monthly-pack-sim';
 
 jest.setTimeout(300_000);
 
@@ -76,7 +76,6 @@ const drifted = (i: number) => i % 7 === 3;
 
 /** The header of months (real dates, as in the samples), `links` KPI rows and one unlinked row. */
 function packWorkbook(links: number): ExcelSimulator {
-  const header: CellValue[] = ['KPI', ...MONTHS.map((_, m) => dayToExcelSerial(2026, m + 1, 1)!)];
   const rows: CellValue[][] = Array.from({ length: links + 1 }, (_, i) => [
     kpiOfRow(i),
     ...MONTHS.map((period) => {
@@ -85,22 +84,7 @@ function packWorkbook(links: number): ExcelSimulator {
       return drifted(i) && period === '2026-10' ? value + 1 : value;
     }),
   ]);
-  const values = [header, ...rows];
-  return ExcelSimulator.fromSnapshot(
-    {
-      sheets: [
-        {
-          name: SHEET,
-          visibility: 'visible',
-          values,
-          formulas: values.map((row) => row.map(() => '')),
-          numberFormats: values.map((row, r) => row.map((_, c) => (r === 0 && c > 0 ? 'mmm-yy' : 'General'))),
-        },
-      ],
-      names: [],
-    },
-    { name: `pack-${links}.xlsx` },
-  );
+  return monthlyPackSimulator(SHEET, rows, `pack-${links}.xlsx`);
 }
 
 /** A summary of `count` KPIs under one pillar, every third off track over the year. */

@@ -5,7 +5,6 @@
  * request of each kind but observations, which take as few as the store's limits allow. Counted on the simulator under Microsoft's real Excel
  * library, against a real store over HTTP; nothing is timed.
  */
-import { dayToExcelSerial } from '../../../src/core/excel-date';
 import type { ObservationInput } from '../../../src/core/api';
 import { reconcileWorkbook } from '../../../src/core/reconcile-workbook';
 import { REQUEST_BODY_BUDGET } from '../../../src/core/request-batches';
@@ -18,6 +17,7 @@ import { loadExcelLibrary } from '../../../src/sim/excel/load-library';
 import { seedPackTruth } from '../../fixtures/pack-truth';
 import { startTestServer, type TestServer } from '../../store/api/test-server';
 import { linkRowsInBulk } from '../../fixtures/linked-rows';
+import { monthlyPackSimulator } from '../../fixtures/monthly-pack-sim';
 
 jest.setTimeout(300_000);
 
@@ -56,27 +56,11 @@ const kpiOfRow = (i: number) => MONTHLY_KPIS[i % MONTHLY_KPIS.length]!;
 
 /** A header of 12 months, then one row of 12 values per link (some drifted, some blank). */
 function packWorkbook(links: number): ExcelSimulator {
-  const header: CellValue[] = ['KPI', ...MONTHS.map((_, m) => dayToExcelSerial(2026, m + 1, 1)!)];
   const rows: CellValue[][] = Array.from({ length: links }, (_, i) => [
     kpiOfRow(i),
     ...MONTHS.map((_, m) => 100 + ((i + m) % 13) / 4),
   ]);
-  const values = [header, ...rows];
-  return ExcelSimulator.fromSnapshot(
-    {
-      sheets: [
-        {
-          name: SHEET,
-          visibility: 'visible',
-          values,
-          formulas: values.map((row) => row.map(() => '')),
-          numberFormats: values.map((row, r) => row.map((_, c) => (r === 0 && c > 0 ? 'mmm-yy' : 'General'))),
-        },
-      ],
-      names: [],
-    },
-    { name: `pack-${links}.xlsx` },
-  );
+  return monthlyPackSimulator(SHEET, rows, `pack-${links}.xlsx`);
 }
 
 interface Measure {
